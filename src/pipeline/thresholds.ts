@@ -1,0 +1,13 @@
+/**
+ * Decision thresholds over the intent ranking (merged NLP.js + naive Bayes scores).
+ * Chosen on the held-out intent fixtures and the out-of-scope set with `npm run eval -- --task intent`
+ * (its report sweeps them): below OUT_OF_SCOPE the bot does not pretend to know and hands off; below
+ * CONFIDENT, or when the runner-up is within MARGIN, it offers the top two instead of answering.
+ */
+export const THRESHOLDS = {
+  outOfScope: 0.3,
+  confident: 0.45,
+  margin: 0.08,
+} as const;
+
+export type Thresholds = { outOfScope: number; confident: number; margin: number };
