@@ -1,4 +1,4 @@
-import { readJsonl } from '../nlu/jsonl.js';
+import { readJsonlPath as readJsonl } from '../nlu/jsonl.js';
 import { loadTrainingSet } from '../nlu/training-set.js';
 import { evaluate, TASKS, type Task } from '../evaluation/evaluate.js';
 import { summaryLine, writeReports } from '../evaluation/report.js';

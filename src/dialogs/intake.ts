@@ -69,10 +69,14 @@ function ask(draft: IntakeDraft, step = nextStep(draft), prefix = ''): Extract<I
 }
 
 /** Starts an intake; what the person already said may become the content. */
+// The words of asking for an order say nothing about the matter itself.
+const REQUEST_WORDS = /我|要|想|向|给|跟|找|帮|请|一下|一个|个|12345|热线|政府|反映|投诉|举报|问题|情况|登记|提交|工单|办|下|吧|的|了|[\s\p{P}]/gu;
+
+/** Starts an intake; what the person already said becomes the content when it describes a matter. */
 export function startIntake(content?: string): Extract<IntakeOutcome, { type: 'ask' }> {
   const draft: IntakeDraft = {};
   const c = content?.trim();
-  if (c && c.length >= 8 && c.length <= LIMITS.content) draft.content = c;
+  if (c && c.length <= LIMITS.content && c.replace(REQUEST_WORDS, '').length >= 6) draft.content = c;
   return ask(draft);
 }
 

@@ -3,7 +3,7 @@ import { featurize } from '../nlu/featurize.js';
 import type { LabelledText } from '../nlu/corpus.js';
 import type { EvalRow } from '../nlu/jsonl.js';
 import { score, percentile, stratifiedFolds, type Prediction, type Scores } from '../nlu/metrics.js';
-import { Nlu, trainCategory, trainModel, trainScam, type TrainingSet } from '../nlu/model.js';
+import { classifyCategory, Nlu, trainCategory, trainModel, trainScam, type TrainingSet } from '../nlu/model.js';
 import { classifyNaiveBayes } from '../nlu/naive-bayes.js';
 import { NlpjsClassifier } from '../nlu/nlpjs.js';
 import type { Ranking } from '../nlu/types.js';
@@ -79,7 +79,7 @@ const decidedIntent = (r: Ranking) => {
 async function engineeredPredictor(task: Task, set: TrainingSet): Promise<{ predict: Predictor; toLabel: (r: Ranking) => string }> {
   if (task === 'category') {
     const m = trainCategory(taskTrainingRows(task, set));
-    return { predict: async (t) => classifyNaiveBayes(m, featurize(t)), toLabel: topLabel };
+    return { predict: async (t) => classifyCategory(m, t), toLabel: topLabel };
   }
   if (task === 'scam') {
     const m = trainScam(set.scam);

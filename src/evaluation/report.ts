@@ -68,6 +68,6 @@ export function summaryLine(r: EvalResult): string {
     perClass: x.perClass,
     latencyMs: x.latencyMs,
   });
-  const oos = r.oos ? { outOfScope: { n: r.oos.n, notAnswered: r.oos.n - r.oos.answered, handedOff: r.oos.handedOff } } : {};
+  const oos = r.oos ? { outOfScope: { n: r.oos.n, notAnswered: r.oos.n - r.oos.answered, handedOff: r.oos.handedOff, notAnsweredRate: Math.round(((r.oos.n - r.oos.answered) / Math.max(1, r.oos.n)) * 10000) / 10000 } } : {};
   return JSON.stringify({ ...strip(r), ...oos, ...(r.baseline ? { baseline: strip(r.baseline) } : {}) });
 }

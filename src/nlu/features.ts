@@ -44,5 +44,7 @@ export function extractFeatures(canonical: string): string[] {
     const b = chars[i + 1]!;
     if (HAN.test(a) && HAN.test(b)) bigrams.push(`b:${a}${b}`);
   }
-  return [...words, ...bigrams, ...shapes];
+  const all = [...words, ...bigrams, ...shapes];
+  // Emoji or punctuation alone still say something (chit-chat), and NLP.js warns on empty input.
+  return all.length ? all : ['s:empty'];
 }

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { ContentError } from '../knowledge/errors.js';
 
@@ -31,4 +32,13 @@ export function readJsonl(file: string): EvalRow[] {
       rows.push({ id: String(r.id ?? `${i + 1}`), text: r.text, label: (r.label ?? r.intent)! });
     });
   return rows;
+}
+
+/** A JSONL file, or every *.jsonl file of a folder (the held-out fixtures are one file per domain). */
+export function readJsonlPath(path: string): EvalRow[] {
+  if (!statSync(path).isDirectory()) return readJsonl(path);
+  return readdirSync(path)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .flatMap((f) => readJsonl(join(path, f)).map((r) => ({ ...r, id: `${f.replace(/\.jsonl$/, '')}:${r.id}` })));
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadKnowledge } from '../knowledge/loader.js';
 import { repoPath } from '../paths.js';
 import { corpusTexts, loadClassifierCorpus, loadIntentCorpora, type LabelledText } from './corpus.js';
 import type { TrainingSet } from './model.js';
@@ -10,10 +11,14 @@ export function loadTrainingSet(history: LabelledText[] = []): TrainingSet {
   const corpora = loadIntentCorpora();
   const intentToTopic: Record<string, string> = {};
   for (const c of corpora) for (const item of c.data) intentToTopic[item.intent] = item.topic;
+  // Each entry's title and short answer are phrased the way people ask: they teach the intent its
+  // vocabulary (继承人, 探望权 ...) without touching the held-out fixtures.
+  const fromKnowledge = loadKnowledge().flatMap((e) => (e.intents.length === 1 ? [e.title, e.summary].map((text) => ({ text, label: e.intents[0]! })) : []));
+  const intents = [...corpusTexts(corpora), ...fromKnowledge];
   return {
-    intents: corpusTexts(corpora),
+    intents,
     intentToTopic,
-    topics: corpusTexts(corpora, (item) => item.topic),
+    topics: [...corpusTexts(corpora, (item) => item.topic), ...fromKnowledge.map((r) => ({ text: r.text, label: intentToTopic[r.label] ?? 'other' }))],
     category: corpusTexts([loadClassifierCorpus('category')]),
     scam: corpusTexts([loadClassifierCorpus('scam')]),
     history,
@@ -27,10 +32,11 @@ export function corpusHash(): string {
     for (const name of readdirSync(dir).sort()) {
       const p = join(dir, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(json|txt)$/.test(name)) h.update(name).update(readFileSync(p));
+      else if (/\.(json|txt|md)$/.test(name)) h.update(name).update(readFileSync(p));
     }
   };
   walk(repoPath('intents'));
+  walk(repoPath('knowledge'));
   h.update(readFileSync(repoPath('src', 'nlu', 'features.ts')));
   return h.digest('hex').slice(0, 16);
 }

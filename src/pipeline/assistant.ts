@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { continueIntake, startIntake, type IntakeOutcome } from '../dialogs/intake.js';
 import type { DialogState, SessionStore, StatusState } from '../dialogs/store.js';
 import type { KnowledgeBase } from '../knowledge/base.js';
@@ -146,7 +147,8 @@ export class Assistant {
       try {
         const ticket = await this.deps.tickets.create(
           { ...pending.draft, channel: turn.input.channel === 'webhook' ? 'webhook' : turn.input.channel === 'console' ? 'console' : 'web', sessionId: turn.input.sessionId },
-          `session:${turn.input.sessionId}:${pending.draft.content.length}:${pending.draft.phone}`,
+          // The same confirmed draft submitted twice (a retried message) is one order, not two.
+          `chat:${createHash('sha256').update(`${turn.input.sessionId}\n${pending.draft.content}\n${pending.draft.address}\n${pending.draft.phone}`).digest('hex').slice(0, 32)}`,
         );
         await this.deps.sessions.delete(turn.input.sessionId);
         turn.trace.push({ stage: 'intake', note: `ticket ${ticket.number} created` });

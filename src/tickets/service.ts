@@ -69,6 +69,14 @@ export class TicketService {
     if (draft.requestType && !REQUEST_TYPES.includes(draft.requestType)) throw new TicketError('invalid', 'requestType: 不是有效的诉求类型');
     if (draft.category && !(CATEGORIES as readonly string[]).includes(draft.category)) throw new TicketError('invalid', 'category: 不是有效的分类');
 
+    if (idempotencyKey) {
+      // A repeated key returns the first order, but only for the same request: another body is a conflict.
+      const first = this.repo.findByIdempotencyKey(idempotencyKey);
+      if (first) {
+        if (first.content !== content || first.phone !== phone || first.address !== address) throw new TicketError('conflict', 'Idempotency-Key was already used for a different order');
+        return first;
+      }
+    }
     const triage = await this.triage(`${content} ${address}`);
     const requestType = draft.requestType ?? triage.requestType;
     const category = (draft.category as Category | undefined) ?? triage.category;

@@ -121,6 +121,11 @@ export class SqliteTicketRepository implements TicketRepository {
     return tx.immediate();
   }
 
+  findByIdempotencyKey(key: string): Ticket | undefined {
+    const row = this.db.prepare('SELECT * FROM tickets WHERE idempotency_key = ?').get(key) as Row | undefined;
+    return row ? toTicket(row) : undefined;
+  }
+
   get(number: string): Ticket | undefined {
     const row = this.db.prepare('SELECT * FROM tickets WHERE number = ?').get(number) as Row | undefined;
     return row ? toTicket(row) : undefined;

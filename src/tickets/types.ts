@@ -42,13 +42,14 @@ export interface TicketRepository {
   /** Durable before it returns; the same idempotency key returns the first order, never a second. */
   create(t: NewTicket & { deadline: string }, idempotencyKey?: string, now?: Date): Ticket;
   get(number: string): Ticket | undefined;
+  findByIdempotencyKey(key: string): Ticket | undefined;
   history(number: string): HistoryItem[];
   close(): void;
 }
 
 export class TicketError extends Error {
   constructor(
-    readonly code: 'not_found' | 'invalid' | 'forbidden',
+    readonly code: 'not_found' | 'invalid' | 'forbidden' | 'conflict',
     message: string,
   ) {
     super(message);

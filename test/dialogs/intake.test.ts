@@ -55,3 +55,9 @@ describe('work-order intake', () => {
     expect(run(['井盖丢了好几天', 'XX路口', '13812345678', '王', '不同意']).type).toBe('cancelled');
   });
 });
+
+describe('starting an intake', () => {
+  it.each(['我要向12345反映问题', '帮我登记一个工单', '我要投诉'])('"%s" carries no matter, so it asks what happened', (text) => {
+    expect(startIntake(text).state.step).toBe('content');
+  });
+});

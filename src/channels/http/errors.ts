@@ -25,7 +25,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     else if (err instanceof ZodError) {
       const issue = err.issues[0];
       e = new HttpError(400, 'invalid_request', `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
-    } else if (err instanceof TicketError) e = new HttpError(err.code === 'not_found' ? 404 : err.code === 'forbidden' ? 403 : 400, err.code === 'invalid' ? 'invalid_request' : err.code, err.message);
+    } else if (err instanceof TicketError) {
+      const status = { not_found: 404, forbidden: 403, conflict: 409, invalid: 400 }[err.code];
+      e = new HttpError(status, err.code === 'invalid' ? 'invalid_request' : err.code, err.message);
+    }
     else if (isBodyParserError(err)) {
       const known: Record<string, [string, string]> = {
         'entity.too.large': ['payload_too_large', 'request body too large'],

@@ -32,7 +32,7 @@ export function ticketsRouter(tickets: TicketService, identity: Identity): Route
     const key = req.get('Idempotency-Key');
     if (key !== undefined && !/^[A-Za-z0-9_.:-]{8,128}$/.test(key)) throw new HttpError(400, 'invalid_request', 'Idempotency-Key: 8-128 letters, digits or _.:-');
     const owner = identity.ensure(req, res);
-    const t = await tickets.create({ ...body, channel: 'api', sessionId: owner }, key ? `${owner}:${key}` : undefined);
+    const t = await tickets.create({ ...body, channel: 'api', sessionId: owner }, key ? `api:${key}` : undefined);
     res.status(201).json(citizenView(t));
   });
   // Operators' list and status changes need a signed-in console account (accounts: the console issue).

@@ -1,0 +1,105 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import { loadConfig } from '../config.js';
+import { provisionNlu } from '../nlu/provision.js';
+import { percentile } from '../nlu/metrics.js';
+import { normalize } from '../nlu/normalize.js';
+import { repoPath } from '../paths.js';
+import { runLoad } from '../bench/load.js';
+import { parseArgs, runCli } from './args.js';
+
+// Project-written inputs (never evaluation rows): short chat questions and long caller transcripts.
+const SHORT = ['老板不给开支咋整', '離婚孩子歸誰', '借条怎么写才有效', '这短信是骗子吗', '被狗咬了谁赔', '工伤怎么认定', '定金能退吗', '我要投诉'];
+const LONG_UNIT = '我在XX镇的工地干了八个月的活，包工头一直说等工程款下来就结账，现在过年了人也找不着，电话打过去不接，我们一共十几个人，每人被欠两三万，家里老人看病等着用钱，请问我们应该去哪里反映，能不能找总包公司要，需要准备什么材料？';
+const LONG = [LONG_UNIT.repeat(3).slice(0, 500), `楼上邻居装修噪音太大，${LONG_UNIT}`.slice(0, 500)];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitHealthy(port: number, child: ChildProcess, timeoutMs: number): Promise<number> {
+  const t0 = Date.now();
+  while (Date.now() - t0 < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (r.ok) return Date.now() - t0;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('server did not become healthy in time');
+}
+
+function rssMB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+function spawnNode(script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', script], { cwd: repoPath(), env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
+runCli(async () => {
+  const { flags, values } = parseArgs(process.argv.slice(2), { values: ['seconds', 'concurrency'], flags: ['json'] });
+  const seconds = Number(values.seconds ?? 5);
+  const concurrency = Number(values.concurrency ?? 16);
+  const config = loadConfig();
+
+  // 1. Classification latency, in process, after warm-up.
+  const nlu = await provisionNlu(config.modelDir, { progress: (m) => console.log(m) });
+  const time = async (texts: string[], n: number) => {
+    for (const t of texts) await nlu.classify(normalize(t).clean);
+    const times: number[] = [];
+    for (let i = 0; i < n; i += 1) {
+      const t0 = performance.now();
+      await nlu.classify(normalize(texts[i % texts.length]!).clean);
+      times.push(performance.now() - t0);
+    }
+    return { p50: percentile(times, 50), p99: percentile(times, 99) };
+  };
+  const classify = { short: await time(SHORT, 2000), long: await time(LONG, 500) };
+  console.log('classify', JSON.stringify(classify));
+
+  // 2. Cold start of the real server (saved model), then throughput against it and a bare Express app.
+  const dataDir = mkdtempSync(join(tmpdir(), 'xiaofa-bench-'));
+  const askPort = await freePort();
+  const barePort = await freePort();
+  const server = spawnNode('src/main.ts', { PORT: String(askPort), DATA_DIR: dataDir, MODEL_DIR: config.modelDir, LOG_LEVEL: 'silent' });
+  const bare = spawnNode('src/bench/bare-express.ts', { PORT: String(barePort) });
+  try {
+    const coldStartMs = await waitHealthy(askPort, server, 120_000);
+    await waitHealthy(barePort, bare, 30_000);
+    const askBodies = SHORT.map((text) => JSON.stringify({ text }));
+    await runLoad(`http://127.0.0.1:${askPort}/api/ask`, askBodies, 4, 1000);
+    const ask = await runLoad(`http://127.0.0.1:${askPort}/api/ask`, askBodies, concurrency, seconds * 1000);
+    await runLoad(`http://127.0.0.1:${barePort}/echo`, askBodies, 4, 1000);
+    const express = await runLoad(`http://127.0.0.1:${barePort}/echo`, askBodies, concurrency, seconds * 1000);
+    const rss = rssMB(server.pid!);
+    console.log('ask', JSON.stringify(ask));
+    console.log('express', JSON.stringify(express));
+    const summary = {
+      classify,
+      http: { askRps: ask.rps, expressRps: express.rps, ratio: Math.round((ask.rps / Math.max(1, express.rps)) * 1000) / 1000, askP99: ask.p99, askErrors: ask.errors },
+      coldStartMs,
+      rssMB: rss,
+    };
+    if (flags.has('json')) console.log(JSON.stringify(summary));
+    else console.log(summary);
+  } finally {
+    server.kill('SIGTERM');
+    bare.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
