@@ -33,7 +33,7 @@ export function renderMarkdown(r: EvalResult, dataFile: string): string {
     ...r.confusion.slice(0, 15).map((c) => `- ${c.gold} → ${c.predicted}: ${c.count}`),
   ];
   if (r.task === 'intent') {
-    lines.push('', '## Decision thresholds', '', `In force: outOfScope ${THRESHOLDS.outOfScope}, confident ${THRESHOLDS.confident}, margin ${THRESHOLDS.margin} (src/pipeline/thresholds.ts).`);
+    lines.push('', '## Decision thresholds', '', `In force: outOfScope ${THRESHOLDS.outOfScope}, confident ${THRESHOLDS.confident}, margin ${THRESHOLDS.margin}, noneMargin ${THRESHOLDS.noneMargin} (src/pipeline/thresholds.ts).`);
     if (r.oos) {
       lines.push('', `Out-of-scope set: ${r.oos.n} sentences; handed off ${r.oos.handedOff}, clarified ${r.oos.clarified}, answered ${r.oos.answered} (not answered: ${pct((r.oos.n - r.oos.answered) / Math.max(1, r.oos.n))}).`);
       for (const e of r.oos.answeredExamples) lines.push(`- answered: ${cell(e.text)} → ${e.intent} (${e.score.toFixed(2)})`);
