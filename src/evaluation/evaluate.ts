@@ -4,7 +4,7 @@ import type { LabelledText } from '../nlu/corpus.js';
 import type { EvalRow } from '../nlu/jsonl.js';
 import { score, percentile, stratifiedFolds, type Prediction, type Scores } from '../nlu/metrics.js';
 import { classifyCategory, Nlu, trainCategory, trainModel, trainScam, type TrainingSet } from '../nlu/model.js';
-import { classifyNaiveBayes } from '../nlu/naive-bayes.js';
+import { classifyLogistic } from '../nlu/logistic.js';
 import { NlpjsClassifier } from '../nlu/nlpjs.js';
 import type { Ranking } from '../nlu/types.js';
 import { decideIntent } from '../pipeline/decide-intent.js';
@@ -83,7 +83,7 @@ async function engineeredPredictor(task: Task, set: TrainingSet): Promise<{ pred
   }
   if (task === 'scam') {
     const m = trainScam(set.scam);
-    return { predict: async (t) => classifyNaiveBayes(m, featurize(t)), toLabel: topLabel };
+    return { predict: async (t) => classifyLogistic(m, featurize(t)), toLabel: topLabel };
   }
   const nlu = Nlu.fromData(await trainModel(set));
   if (task === 'intent') return { predict: (t) => nlu.classifyIntent(t), toLabel: decidedIntent };

@@ -8,7 +8,7 @@ import { NlpjsClassifier } from './nlpjs.js';
 import type { LabelledText } from './corpus.js';
 import type { Ranking } from './types.js';
 
-export const MODEL_VERSION = 5;
+export const MODEL_VERSION = 6;
 
 /** Everything the trained NLU needs at run time, in one JSON file under MODEL_DIR. */
 export interface NluModelData {
@@ -20,7 +20,7 @@ export interface NluModelData {
   intent: { nlpjs: unknown; nb: NaiveBayesModel; logistic: LogisticModel };
   topic: NaiveBayesModel;
   category: CategoryModel;
-  scam: NaiveBayesModel;
+  scam: LogisticModel;
   counts: { intents: number; utterances: number; categoryTexts: number; scamTexts: number; historyTexts: number };
 }
 
@@ -62,8 +62,10 @@ export function classifyCategory(model: CategoryModel, text: string): Ranking {
   return mergeRankings([classifyNaiveBayes(model.nb, f), classifyLogistic(model.logistic, f)]);
 }
 
-export function trainScam(rows: LabelledText[]): NaiveBayesModel {
-  return trainNaiveBayes(toSamples(rows), { uniformPriors: true, temperature: CLASSIFIER_NB_TEMPERATURE });
+/** Scam type: logistic regression (on scam-dev it beat naive Bayes and the mean of both: 0.855 vs 0.828 and 0.839). */
+export const SCAM_LOGISTIC = { epochs: 30, learningRate: 0.3, l2: 1e-4 } as const;
+export function trainScam(rows: LabelledText[]): LogisticModel {
+  return trainLogistic(toSamples(rows), SCAM_LOGISTIC);
 }
 
 export async function trainModel(set: TrainingSet, corpusHash = ''): Promise<NluModelData> {
@@ -148,7 +150,7 @@ export class Nlu {
       intentRanking: await this.classifyIntent(text, features),
       topicRanking: classifyNaiveBayes(this.data.topic, features),
       categoryRanking: classifyCategory(this.data.category, text),
-      scamRanking: classifyNaiveBayes(this.data.scam, features),
+      scamRanking: classifyLogistic(this.data.scam, features),
     };
   }
 

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { classifyLogistic, trainLogistic } from '../../src/nlu/logistic.js';
+
+// "b" shares most words with "a": only the discriminating word tells them apart.
+const samples = [
+  ...Array.from({ length: 10 }, (_, i) => ({ label: 'a', features: ['common', 'shared', 'alpha', `n${i}`] })),
+  ...Array.from({ length: 10 }, (_, i) => ({ label: 'b', features: ['common', 'shared', 'beta', `m${i}`] })),
+];
+
+describe('logistic regression', () => {
+  it('learns the word that separates two close classes', () => {
+    const m = trainLogistic(samples, { epochs: 20 });
+    expect(classifyLogistic(m, ['common', 'shared', 'alpha'])[0]!.label).toBe('a');
+    expect(classifyLogistic(m, ['common', 'shared', 'beta'])[0]!.label).toBe('b');
+    expect(classifyLogistic(m, ['alpha'])[0]!.score).toBeGreaterThan(0.8);
+  });
+  it('is near-uniform on features that carry no information', () => {
+    const r = classifyLogistic(trainLogistic(samples, { epochs: 20 }), ['common', 'shared']);
+    expect(Math.abs(r[0]!.score - 0.5)).toBeLessThan(0.15);
+  });
+  it('is deterministic for a given seed', () => {
+    expect(trainLogistic(samples, { seed: 3 })).toEqual(trainLogistic(samples, { seed: 3 }));
+  });
+});
