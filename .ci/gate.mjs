@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 const [name, ...pairs] = process.argv.slice(2);
 const lines = readFileSync(0, 'utf8').trim().split('\n');
 const last = lines[lines.length - 1] ?? '';
+// The command's own readable lines (figures beside the stock baseline, report paths) stay in the log.
+for (const line of lines.slice(0, -1)) if (line.length < 400) console.log(line);
 let summary;
 try {
   summary = JSON.parse(last);
