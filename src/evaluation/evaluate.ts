@@ -78,7 +78,7 @@ const decidedIntent = (r: Ranking) => {
 
 async function engineeredPredictor(task: Task, set: TrainingSet): Promise<{ predict: Predictor; toLabel: (r: Ranking) => string }> {
   if (task === 'category') {
-    const m = trainCategory(taskTrainingRows(task, set));
+    const m = trainCategory(set.category, set.history ?? []);
     return { predict: async (t) => classifyCategory(m, t), toLabel: topLabel };
   }
   if (task === 'scam') {

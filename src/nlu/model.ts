@@ -2,13 +2,14 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { featurize, featurizeMessage } from './featurize.js';
+import { classifyKnn, trainKnn, type KnnModel } from './knn.js';
 import { classifyLogistic, trainLogistic, type LogisticModel } from './logistic.js';
 import { classifyNaiveBayes, trainNaiveBayes, type NaiveBayesModel } from './naive-bayes.js';
 import { NlpjsClassifier } from './nlpjs.js';
 import type { LabelledText } from './corpus.js';
 import type { Ranking } from './types.js';
 
-export const MODEL_VERSION = 6;
+export const MODEL_VERSION = 7;
 
 /** Everything the trained NLU needs at run time, in one JSON file under MODEL_DIR. */
 export interface NluModelData {
@@ -45,21 +46,29 @@ export const CLASSIFIER_NB_TEMPERATURE = 4;
 export interface CategoryModel {
   nb: NaiveBayesModel;
   logistic: LogisticModel;
+  knn: KnnModel;
 }
 
 // Long messages saturate Bayes posteriors; temperature 20 puts them on the logistic model's scale.
 export const CATEGORY_NB = { uniformPriors: true, alpha: 0.1, temperature: 20 } as const;
 export const CATEGORY_LOGISTIC = { epochs: 30, learningRate: 0.3, l2: 1e-4 } as const;
 
-/** 12345 category: mean of naive Bayes and logistic regression over message features (title-aware). */
-export function trainCategory(rows: LabelledText[]): CategoryModel {
-  const samples = rows.map((r) => ({ label: r.label, features: featurizeMessage(r.text) }));
-  return { nb: trainNaiveBayes(samples, CATEGORY_NB), logistic: trainLogistic(samples, CATEGORY_LOGISTIC) };
+/**
+ * 12345 category: naive Bayes and logistic regression over message features (title-aware),
+ * plus a vote of the 10 nearest remembered messages. On category-dev 5-fold cross-validation with
+ * history: NB+LR 0.709, with the neighbours 0.745 (K 5-20 and weights 0.5-2 all between 0.72 and 0.75). A prior from the history's label counts was
+ * tried on top and lowered it to 0.725, so there is none.
+ */
+export const CATEGORY_KNN_K = 10;
+export const CATEGORY_KNN_WEIGHT = 2;
+export function trainCategory(rows: LabelledText[], history: LabelledText[] = []): CategoryModel {
+  const samples = [...rows, ...history].map((r) => ({ label: r.label, features: featurizeMessage(r.text) }));
+  return { nb: trainNaiveBayes(samples, CATEGORY_NB), logistic: trainLogistic(samples, CATEGORY_LOGISTIC), knn: trainKnn(samples, CATEGORY_KNN_K) };
 }
 
 export function classifyCategory(model: CategoryModel, text: string): Ranking {
   const f = featurizeMessage(text);
-  return mergeRankings([classifyNaiveBayes(model.nb, f), classifyLogistic(model.logistic, f)]);
+  return mergeRankings([classifyNaiveBayes(model.nb, f), classifyLogistic(model.logistic, f), classifyKnn(model.knn, f)], [1, 1, CATEGORY_KNN_WEIGHT]);
 }
 
 /** Scam type: logistic regression (on scam-dev it beat naive Bayes and the mean of both: 0.855 vs 0.828 and 0.839). */
@@ -83,7 +92,7 @@ export async function trainModel(set: TrainingSet, corpusHash = ''): Promise<Nlu
       logistic: trainLogistic(intentSamples, INTENT_LOGISTIC),
     },
     topic: trainNaiveBayes(toSamples(set.topics), { uniformPriors: true, temperature: CLASSIFIER_NB_TEMPERATURE }),
-    category: trainCategory([...set.category, ...history]),
+    category: trainCategory(set.category, history),
     scam: trainScam(set.scam),
     counts: {
       intents: Object.keys(set.intentToTopic).length,
@@ -159,8 +168,12 @@ export class Nlu {
   }
 }
 
-export function mergeRankings(rankings: Ranking[]): Ranking {
+/** Weighted mean of rankings (equal weights by default); the inputs are not changed. */
+export function mergeRankings(rankings: Ranking[], weights: number[] = rankings.map(() => 1)): Ranking {
+  const total = weights.reduce((a, b) => a + b, 0);
   const sums = new Map<string, number>();
-  for (const r of rankings) for (const { label, score } of r) sums.set(label, (sums.get(label) ?? 0) + score / rankings.length);
+  rankings.forEach((r, i) => {
+    for (const { label, score } of r) sums.set(label, (sums.get(label) ?? 0) + (score * weights[i]!) / total);
+  });
   return [...sums].map(([label, score]) => ({ label, score })).sort((a, b) => b.score - a.score);
 }
