@@ -37,3 +37,17 @@ describe('features', () => {
     expect(typo.filter((x) => right.has(x))).toContain('b:工资');
   });
 });
+
+describe('who the writer claims to be', () => {
+  it.each([
+    ['您好，我是某区公安分局的民警，您涉嫌一起案件', 's:speaker-authority'],
+    ['您好，我是某贷款公司的信贷专员，可为您办理低息贷款', 's:speaker-lender'],
+    ['您好，我是某商城的客服，您的订单出现异常', 's:speaker-service'],
+    ['舅舅，我是你外甥，出了点事急需用钱', 's:speaker-relation'],
+  ])('%s -> %s', (text, feature) => {
+    expect(featurize(text)).toContain(feature);
+  });
+  it('no self-introduction, no speaker feature', () => {
+    expect(featurize('【某超市】周末全场x折').some((f) => f.startsWith('s:speaker'))).toBe(false);
+  });
+});
