@@ -7,8 +7,10 @@ import { classifyCategory, Nlu, trainCategory, trainModel, trainScam, type Train
 import { classifyLogistic } from '../nlu/logistic.js';
 import { NlpjsClassifier } from '../nlu/nlpjs.js';
 import type { Ranking } from '../nlu/types.js';
-import { decideIntent } from '../pipeline/decide-intent.js';
-import { THRESHOLDS } from '../pipeline/thresholds.js';
+import { decide, decidedIntent } from '../pipeline/decide.js';
+import { KnowledgeSearch } from '../knowledge/search.js';
+import { loadKnowledge } from '../knowledge/loader.js';
+import { THRESHOLDS, type Thresholds } from '../pipeline/thresholds.js';
 import { scamScoringLabel } from '../taxonomy.js';
 
 export const TASKS = ['intent', 'topic', 'category', 'scam'] as const;
@@ -35,7 +37,9 @@ type Predictor = (text: string) => Promise<Ranking>;
 
 const mapLabel = (task: Task, label: string) => (task === 'scam' ? scamScoringLabel(label) : label);
 
-async function predictAll(task: Task, rows: EvalRow[], predict: Predictor, toLabel: (r: Ranking) => string) {
+type ToLabel = (r: Ranking, text: string) => string;
+
+async function predictAll(task: Task, rows: EvalRow[], predict: Predictor, toLabel: ToLabel) {
   const preds: Prediction[] = [];
   const times: number[] = [];
   for (const row of rows) {
@@ -47,7 +51,7 @@ async function predictAll(task: Task, rows: EvalRow[], predict: Predictor, toLab
       id: row.id,
       text: row.text,
       label: mapLabel(task, row.label),
-      predicted: mapLabel(task, toLabel(ranking)),
+      predicted: mapLabel(task, toLabel(ranking, row.text)),
       score: top?.score ?? 0,
       second: ranking[1] ? { label: ranking[1].label, score: ranking[1].score } : undefined,
     });
@@ -70,13 +74,12 @@ function taskTrainingRows(task: Task, set: TrainingSet): LabelledText[] {
 }
 
 const topLabel = (r: Ranking) => r[0]?.label ?? 'None';
-/** What the product does with an intent ranking: below the thresholds it hands off (None). */
-const decidedIntent = (r: Ranking) => {
-  const d = decideIntent(r, THRESHOLDS);
-  return d.kind === 'out_of_scope' ? 'None' : d.kind === 'answer' ? d.intent : d.options[0];
-};
+let knowledgeSearch: KnowledgeSearch | undefined;
+const searchFor = (text: string) => (knowledgeSearch ??= new KnowledgeSearch(loadKnowledge())).search(text);
+/** What the product does with an intent ranking (the same decide() as the pipeline, search included). */
+const productIntent: ToLabel = (r, text) => decidedIntent(decide(r, () => searchFor(text), THRESHOLDS));
 
-async function engineeredPredictor(task: Task, set: TrainingSet): Promise<{ predict: Predictor; toLabel: (r: Ranking) => string }> {
+async function engineeredPredictor(task: Task, set: TrainingSet): Promise<{ predict: Predictor; toLabel: ToLabel }> {
   if (task === 'category') {
     const m = trainCategory(set.category, set.history ?? []);
     return { predict: async (t) => classifyCategory(m, t), toLabel: topLabel };
@@ -86,7 +89,7 @@ async function engineeredPredictor(task: Task, set: TrainingSet): Promise<{ pred
     return { predict: async (t) => classifyLogistic(m, featurize(t)), toLabel: topLabel };
   }
   const nlu = Nlu.fromData(await trainModel(set));
-  if (task === 'intent') return { predict: (t) => nlu.classifyIntent(t), toLabel: decidedIntent };
+  if (task === 'intent') return { predict: (t) => nlu.classifyIntent(t), toLabel: productIntent };
   return { predict: async (t) => (await nlu.classify(t)).topicRanking, toLabel: topLabel };
 }
 
@@ -167,18 +170,19 @@ async function outOfScopeStudy(set: TrainingSet, inScope: EvalRow[], oosRows: Ev
   const nlu = Nlu.fromData(await trainModel(set));
   const inRank = await Promise.all(inScope.map(async (r) => ({ row: r, ranking: await nlu.classifyIntent(r.text) })));
   const oosRank = await Promise.all(oosRows.map(async (r) => ({ row: r, ranking: await nlu.classifyIntent(r.text) })));
-  const decisions = oosRank.map((o) => ({ o, d: decideIntent(o.ranking, THRESHOLDS) }));
+  const decideFor = (x: { row: EvalRow; ranking: Ranking }, t: Thresholds) => decide(x.ranking, () => searchFor(x.row.text), t);
+  const decisions = oosRank.map((o) => ({ o, d: decideFor(o, THRESHOLDS) }));
   const answered = decisions.filter((x) => x.d.kind === 'answer');
   const sweep = SWEEP.map((outOfScope) => {
     const t = { ...THRESHOLDS, outOfScope };
-    const decidedIn = inRank.map((x) => ({ gold: x.row.label, d: decideIntent(x.ranking, t) }));
-    const label = (d: ReturnType<typeof decideIntent>) => (d.kind === 'out_of_scope' ? 'None' : d.kind === 'answer' ? d.intent : d.options[0]);
+    const decidedIn = inRank.map((x) => ({ gold: x.row.label, d: decideFor(x, t) }));
+    const label = decidedIntent;
     const realIn = decidedIn.filter((x) => x.gold !== 'None');
     return {
       outOfScope,
       inScopeAccuracy: realIn.filter((x) => label(x.d) === x.gold).length / Math.max(1, realIn.length),
       inScopeHandedOff: realIn.filter((x) => x.d.kind === 'out_of_scope').length / Math.max(1, realIn.length),
-      outOfScopeRejected: oosRank.filter((x) => decideIntent(x.ranking, t).kind !== 'answer').length / Math.max(1, oosRank.length),
+      outOfScopeRejected: oosRank.filter((x) => decideFor(x, t).kind !== 'answer').length / Math.max(1, oosRank.length),
     };
   });
   return {
@@ -186,7 +190,7 @@ async function outOfScopeStudy(set: TrainingSet, inScope: EvalRow[], oosRows: Ev
     oos: {
       n: oosRows.length,
       handedOff: decisions.filter((x) => x.d.kind === 'out_of_scope').length,
-      clarified: decisions.filter((x) => x.d.kind === 'clarify').length,
+      clarified: decisions.filter((x) => x.d.kind === 'clarify' || x.d.kind === 'clarify_entries').length,
       answered: answered.length,
       answeredExamples: answered.slice(0, 30).map((x) => ({ text: x.o.row.text, intent: x.o.ranking[0]!.label, score: x.o.ranking[0]!.score })),
     },

@@ -17,11 +17,6 @@ export class KnowledgeBase {
     return this.byIntent.get(intent) ?? [];
   }
 
-  /** The question a person would recognise for an intent, for "您是想问：A，还是 B？". */
-  titleOf(intent: string): string | undefined {
-    return this.forIntent(intent)[0]?.title;
-  }
-
   get(id: string): KnowledgeEntry | undefined {
     return this.entries.find((e) => e.id === id);
   }

@@ -21,3 +21,10 @@ export function segment(text: string): string[] {
     .cut(text, false)
     .filter((w) => !PUNCT_OR_SPACE.test(w));
 }
+
+/** Search mode: long words and their shorter parts (劳动仲裁 -> 劳动, 仲裁, 劳动仲裁), for full-text indexes. */
+export function segmentForSearch(text: string): string[] {
+  return instance()
+    .cutForSearch(text, false)
+    .filter((w) => !PUNCT_OR_SPACE.test(w));
+}

@@ -7,7 +7,8 @@ import type { Nlu } from '../nlu/model.js';
 import { normalize } from '../nlu/normalize.js';
 import type { TicketService } from '../tickets/service.js';
 import { TicketError } from '../tickets/types.js';
-import { decideIntent } from './decide-intent.js';
+import { decide } from './decide.js';
+import { KnowledgeSearch } from '../knowledge/search.js';
 import { detectPii, maskPii } from './pii.js';
 import { answerFromEntry, clarifyReply, describeNumbers, HANDOFF_CHIPS, META_REPLIES, OUT_OF_SCOPE_REPLY } from './respond.js';
 import { checkSafety } from './safety.js';
@@ -33,7 +34,11 @@ const STATUS_HELP: Reply = { text: '请告诉我工单号（以 XF 开头，如 
  * Each stage writes its own part of the turn and a line of trace; none rewrites another's scores.
  */
 export class Assistant {
-  constructor(private readonly deps: AssistantDeps) {}
+  private readonly search: KnowledgeSearch;
+
+  constructor(private readonly deps: AssistantDeps) {
+    this.search = new KnowledgeSearch(deps.kb.entries);
+  }
 
   async handle(input: Turn['input']): Promise<Turn> {
     const turn: Turn = { input, trace: [] };
@@ -87,9 +92,9 @@ export class Assistant {
 
   private async decideAndRespond(turn: Turn): Promise<void> {
     const nlu = turn.nlu!;
-    const d = decideIntent(turn.rankings!.intent, THRESHOLDS);
-    turn.trace.push({ stage: 'decide', note: d.reason });
     const text = turn.normalized!.clean;
+    const d = decide(turn.rankings!.intent, () => this.search.search(text), THRESHOLDS);
+    turn.trace.push({ stage: 'decide', note: d.reason });
     if (d.kind === 'out_of_scope') {
       turn.decision = { action: 'handoff', reason: `out of scope: ${d.reason}` };
       turn.reply = OUT_OF_SCOPE_REPLY;
@@ -97,7 +102,13 @@ export class Assistant {
     }
     if (d.kind === 'clarify') {
       turn.decision = { action: 'clarify', reason: d.reason, options: d.options };
-      turn.reply = clarifyReply(this.deps.kb, d.options);
+      const titles = d.options.map((o) => this.deps.kb.select(o, text, nlu.scam)?.title ?? o) as [string, string];
+      turn.reply = clarifyReply(titles);
+      return;
+    }
+    if (d.kind === 'clarify_entries') {
+      turn.decision = { action: 'clarify', reason: d.reason, options: [d.entries[0].intents[0]!, d.entries[1].intents[0]!] };
+      turn.reply = clarifyReply([d.entries[0].title, d.entries[1].title]);
       return;
     }
     const intent = d.intent;

@@ -1,4 +1,3 @@
-import type { KnowledgeBase } from '../knowledge/base.js';
 import type { KnowledgeEntry } from '../knowledge/schema.js';
 import type { Reply } from './turn.js';
 
@@ -32,8 +31,8 @@ export function answerFromEntry(entry: KnowledgeEntry): Reply {
   };
 }
 
-export function clarifyReply(kb: KnowledgeBase, options: [string, string]): Reply {
-  const [a, b] = options.map((o) => kb.titleOf(o) ?? o) as [string, string];
+/** "您是想问：A，还是 B？" with both questions as chips (a chip's text is phrased so that it classifies). */
+export function clarifyReply([a, b]: [string, string]): Reply {
   return { text: `您是想问：${a}，还是 ${b}？`, citations: [], quickReplies: [a, b, ...HANDOFF_CHIPS] };
 }
 

@@ -5,11 +5,19 @@
  * CONFIDENT, or when the runner-up is within MARGIN, it offers the top two instead of answering;
  * when the runner-up is None within NONE_MARGIN, the sentence is treated as out of scope.
  */
-export const THRESHOLDS = {
+export const THRESHOLDS: Thresholds = {
   outOfScope: 0.3,
   confident: 0.45,
   margin: 0.08,
   noneMargin: 0.03,
-} as const;
+  /** BM25 score a knowledge search hit needs to be offered when the classifier is unsure */
+  searchScore: 25,
+};
 
-export type Thresholds = { outOfScope: number; confident: number; margin: number; noneMargin: number };
+export interface Thresholds {
+  outOfScope: number;
+  confident: number;
+  margin: number;
+  noneMargin: number;
+  searchScore: number;
+}

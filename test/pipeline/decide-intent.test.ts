@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideIntent } from '../../src/pipeline/decide-intent.js';
 
-const t = { outOfScope: 0.3, confident: 0.45, margin: 0.08, noneMargin: 0.08 };
+const t = { outOfScope: 0.3, confident: 0.45, margin: 0.08, noneMargin: 0.08, searchScore: 25 };
 const r = (...xs: [string, number][]) => xs.map(([label, score]) => ({ label, score }));
 
 describe('decideIntent', () => {
