@@ -22,6 +22,8 @@ interface Expect {
   replyContains?: string[];
   replyNotContains?: string[];
   ticket?: boolean;
+  /** the knowledge entry answered (for confusable legal terms) */
+  entry?: string;
 }
 interface Conversation {
   name: string;
@@ -57,6 +59,7 @@ describe('conversations (user text -> action, intent, reply features)', () => {
       if (e.citations) expect(turn.reply!.citations.length, where).toBeGreaterThan(0);
       for (const s of e.replyContains ?? []) expect(turn.reply!.text, where).toContain(s);
       for (const s of e.replyNotContains ?? []) expect(turn.reply!.text, where).not.toContain(s);
+      if (e.entry) expect(turn.reply!.entryId, where).toBe(e.entry);
       if (e.ticket === true) expect(turn.reply!.ticketNumber, where).toMatch(/^XF\d{12}$/);
       if (e.ticket === false) expect(turn.reply!.ticketNumber, where).toBeUndefined();
     }
