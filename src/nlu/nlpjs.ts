@@ -68,6 +68,10 @@ export class NlpjsClassifier {
         },
       };
       container.register('stemmer-zh', stemmer, true);
+      // lang-zh's tokenizer compiles its own dictionary on first use (about 1 s and 240 MB, DESIGN §7)
+      // only to have its tokens replaced by the stemmer above, which segments with jieba itself: the
+      // text passes through whole.
+      container.register('tokenizer-zh', { name: 'tokenizer-zh', tokenize: (text: string) => [text] }, true);
     }
     const nlp = container.get('nlp');
     // NlpManager's defaults write model.nlp into the working directory and log every epoch.
