@@ -7,6 +7,15 @@
   var form = document.getElementById('form');
   var input = document.getElementById('input');
   var socket = null;
+  // Embedded on another site the browser may withhold our cookie: the server's signed session value
+  // also comes back in a header, kept for this tab only.
+  var SID_KEY = 'xiaofa-sid';
+  function sid() { try { return sessionStorage.getItem(SID_KEY); } catch (e) { return null; } }
+  function keepSid(res) {
+    var v = res.headers.get('X-Xiaofa-Session');
+    if (v) { try { sessionStorage.setItem(SID_KEY, v); } catch (e) { /* storage disabled */ } }
+    return res;
+  }
   var socketReady = false;
   var pending = [];
 
@@ -71,21 +80,27 @@
   }
 
   function viaWebhook(text) {
+    var headers = { 'Content-Type': 'application/json' };
+    if (sid()) headers['X-Xiaofa-Session'] = sid();
     fetch('/api/messages', {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json' },
+      headers: headers,
       body: JSON.stringify({ type: 'message', text: text })
     })
+      .then(keepSid)
       .then(function (r) { return r.json(); })
-      .then(function (list) { (Array.isArray(list) ? list : []).forEach(addBot); })
+      .then(function (list) {
+        (Array.isArray(list) ? list : []).forEach(addBot);
+        if (!socket && sid()) connect();
+      })
       .catch(function () { addBot({ text: '网络不太好，请稍后再试，或直接拨打 12345。' }); });
   }
 
   function connect() {
     try {
       var proto = location.protocol === 'https:' ? 'wss://' : 'ws://';
-      socket = new WebSocket(proto + location.host + '/ws');
+      socket = new WebSocket(proto + location.host + '/ws' + (sid() ? '?sid=' + encodeURIComponent(sid()) : ''));
     } catch (e) { socket = null; return; }
     socket.onopen = function () {
       socketReady = true;

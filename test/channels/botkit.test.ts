@@ -62,6 +62,22 @@ describe('Botkit websocket /ws', () => {
   }
   const next = (ws: import('ws').WebSocket) => new Promise<BotMessage>((resolve) => ws.once('message', (d) => resolve(JSON.parse(String(d)) as BotMessage)));
 
+  it('an embedded page without cookies keeps its conversation through the signed header and ?sid=', async () => {
+    const first = await fetch(`${s.url}/api/messages`, json({ type: 'message', text: '我要投诉' }));
+    const signed = first.headers.get('x-xiaofa-session')!;
+    expect(signed).toMatch(/^[0-9a-f]{32}\./);
+    const again = await fetch(`${s.url}/api/messages`, { ...json({ type: 'message', text: '小区门口的路灯坏了半个月' }), headers: { 'Content-Type': 'application/json', 'X-Xiaofa-Session': signed } });
+    expect(((await again.json()) as BotMessage[])[0]!.action).toBe('intake');
+    const ws = await new Promise<import('ws').WebSocket>((resolve, reject) => {
+      const w = new WebSocket(`${s.url.replace('http', 'ws')}/ws?sid=${encodeURIComponent(signed)}`);
+      w.once('open', () => resolve(w));
+      w.once('error', reject);
+    });
+    const reply = next(ws);
+    ws.send(JSON.stringify({ type: 'message', text: '取消' }));
+    expect((await reply).text).toContain('已取消');
+    ws.close();
+  });
   it('refuses a connection without the signed cookie', async () => {
     await expect(open()).rejects.toThrow(/401|status/);
     await expect(open('xf_sid=forged.signature')).rejects.toThrow();

@@ -1,4 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -60,6 +62,33 @@ describe.skipIf(!available)('in a real browser (Chromium)', () => {
     expect(await page.locator('.msg--user img, .msg--user script').count()).toBe(0);
     expect(await page.locator('.msg--user').last().textContent()).toContain('<img src=x');
     await page.close();
+  });
+
+  it('embedded on another site (no cookies in the iframe), the panel keeps one conversation', async () => {
+    // localhost and 127.0.0.1 are different sites: the iframe's SameSite cookie is withheld.
+    const host: Server = createServer((_req, res) => {
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.end(`<!doctype html><meta charset="utf-8"><h1>某政府网站</h1><script src="${s.url}/widget.js"></script>`);
+    });
+    await new Promise<void>((r) => host.listen(0, '127.0.0.1', r));
+    const page = await browser.newPage();
+    try {
+      await page.goto(`http://localhost:${(host.address() as AddressInfo).port}/`);
+      await page.click('#xiaofa-widget-button');
+      const frame = page.frameLocator('#xiaofa-widget-panel');
+      await expect.poll(() => frame.locator('.msg--bot').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      const say = async (text: string, n: number) => {
+        await frame.locator('#input').fill(text);
+        await frame.locator('#send').click();
+        await expect.poll(() => frame.locator('.msg--bot').count(), { timeout: 15_000 }).toBeGreaterThan(n);
+      };
+      await say('我要投诉', 1);
+      await say('小区门口的路灯坏了半个月没人修', 2);
+      expect(await frame.locator('.msg--bot').last().textContent()).toContain('哪里');
+    } finally {
+      await page.close();
+      host.close();
+    }
   });
 
   it('a page with /widget.js embedded opens the chat panel', async () => {

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export const COOKIE = 'xf_sid';
+/** The same signed value, for pages embedded on other sites where the browser withholds the cookie. */
+export const HEADER = 'x-xiaofa-session';
 
 /**
  * A conversation's identity comes from a server-issued, HMAC-signed cookie, never from what a
@@ -37,16 +39,26 @@ export class Identity {
     return expected.length === got.length && timingSafeEqual(expected, got) ? id : undefined;
   }
 
+  /** Cookie first; then the header (HTTP) or the `sid` query parameter (websocket upgrade) of an embedded page. */
   fromRequest(req: IncomingMessage): string | undefined {
-    return this.verify(readCookie(req.headers.cookie, COOKIE));
+    const fromCookie = this.verify(readCookie(req.headers.cookie, COOKIE));
+    if (fromCookie) return fromCookie;
+    const header = req.headers[HEADER];
+    if (typeof header === 'string') return this.verify(header);
+    const sid = new URL(req.url ?? '/', 'http://x').searchParams.get('sid');
+    return sid ? this.verify(sid) : undefined;
   }
 
-  /** The verified id of the request, issuing a new cookie when there is none. */
+  /**
+   * The verified id of the request, issuing a new one when there is none. The signed value goes
+   * out as an HttpOnly cookie and as a response header, which an embedded chat keeps in
+   * sessionStorage when third-party cookies are blocked.
+   */
   ensure(req: IncomingMessage, res: ServerResponse): string {
     const existing = this.fromRequest(req);
-    if (existing) return existing;
-    const id = randomBytes(16).toString('hex');
-    res.appendHeader('Set-Cookie', `${COOKIE}=${this.sign(id)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000`);
+    const id = existing ?? randomBytes(16).toString('hex');
+    if (!existing) res.appendHeader('Set-Cookie', `${COOKIE}=${this.sign(id)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000`);
+    if (!res.headersSent) res.setHeader(HEADER, this.sign(id));
     return id;
   }
 }
