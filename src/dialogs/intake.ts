@@ -23,7 +23,6 @@ export type IntakeOutcome =
   | { type: 'cancelled'; text: string; quickReplies: string[] }
   | { type: 'submit'; draft: Required<IntakeDraft> };
 
-const ORDER: IntakeStep[] = ['content', 'address', 'phone', 'name', 'consent', 'confirm'];
 const CANCEL = /^(取消|算了|不办了|不用了|不登记了|退出|不要了|不弄了)|取消(登记|工单)?$|不想登记/;
 const YES = /^(确认|确定|是的?|对的?|好的?|同意|可以|提交|没问题|行|嗯|ok)[。!！,， ]*(提交|吧|的)?$/i;
 const NO = /^(不同意|不行|不可以|否|不是|不对|不)$/;
@@ -129,4 +128,3 @@ export function continueIntake(state: IntakeState, text: string): IntakeOutcome 
   return ask(draft);
 }
 
-export const INTAKE_ORDER = ORDER;

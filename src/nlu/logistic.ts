@@ -1,3 +1,4 @@
+import { softmaxRanking } from './naive-bayes.js';
 import type { Ranking, Sample } from './types.js';
 
 export interface LogisticModel {
@@ -90,8 +91,5 @@ export function classifyLogistic(model: LogisticModel, features: string[]): Rank
     const w = model.weights[f]!;
     for (let k = 0; k < K; k += 1) logits[k]! += w[k]! * scale;
   }
-  const max = Math.max(...logits);
-  const exps = logits.map((s) => Math.exp(s - max));
-  const sum = exps.reduce((a, c) => a + c, 0);
-  return model.labels.map((label, i) => ({ label, score: exps[i]! / sum })).sort((a, c) => c.score - a.score);
+  return softmaxRanking(model.labels, logits, 1);
 }

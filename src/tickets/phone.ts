@@ -5,5 +5,3 @@ export function normalizePhone(input: string): string | null {
   if (/^0\d{2,3}\d{7,8}$/.test(s)) return s;
   return null;
 }
-
-export { maskPhone } from '../pipeline/pii.js';
