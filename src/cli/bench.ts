@@ -9,6 +9,10 @@ import { percentile } from '../nlu/metrics.js';
 import { normalize } from '../nlu/normalize.js';
 import { repoPath } from '../paths.js';
 import { runLoad } from '../bench/load.js';
+import { seedOrders } from '../bench/seed-orders.js';
+import { AccountService } from '../accounts/service.js';
+import { SqliteAccountRepository } from '../accounts/sqlite.js';
+import { SqliteTicketRepository } from '../tickets/sqlite.js';
 import { parseArgs, runCli } from './args.js';
 
 // Project-written inputs (never evaluation rows): short chat questions and long caller transcripts.
@@ -52,7 +56,8 @@ function spawnNode(script: string, env: NodeJS.ProcessEnv): ChildProcess {
 }
 
 runCli(async () => {
-  const { flags, values } = parseArgs(process.argv.slice(2), { values: ['seconds', 'concurrency'], flags: ['json'] });
+  const { flags, values } = parseArgs(process.argv.slice(2), { values: ['seconds', 'concurrency', 'orders'], flags: ['json'] });
+  const orders = Number(values.orders ?? 100_000);
   const seconds = Number(values.seconds ?? 5);
   const concurrency = Number(values.concurrency ?? 16);
   const config = loadConfig();
@@ -72,8 +77,30 @@ runCli(async () => {
   const classify = { short: await time(SHORT, 2000), long: await time(LONG, 500) };
   console.log('classify', JSON.stringify(classify));
 
-  // 2. Cold start of the real server (saved model), then throughput against it and a bare Express app.
+  // 2. The operators' queue at scale: `orders` work orders over a year, then the console's queries.
   const dataDir = mkdtempSync(join(tmpdir(), 'xiaofa-bench-'));
+  const dbFile = join(dataDir, 'xiaofa.sqlite');
+  const seedMs = seedOrders(dbFile, orders);
+  console.log(`seeded ${orders} orders in ${seedMs} ms`);
+  const queueQueries: Record<string, string> = {
+    firstPage: '',
+    status: 'status=办理中',
+    categoryOverdue: 'category=城乡建设&overdue=1',
+    search: `q=${encodeURIComponent('拖欠工资')}`,
+    searchAndStatus: `q=${encodeURIComponent('路灯')}&status=待派单`,
+  };
+  const repo = new SqliteTicketRepository(dbFile);
+  const deepCursor = (() => {
+    let cursor: string | undefined;
+    for (let i = 0; i < 200; i += 1) cursor = repo.list({}, { limit: 20, cursor }).nextCursor ?? cursor;
+    return cursor!;
+  })();
+  repo.close();
+  queueQueries.page200 = `cursor=${deepCursor}`;
+  const accounts = new AccountService(new SqliteAccountRepository(dbFile));
+  await accounts.addUser('bench', 'supervisor', 'bench-password-1');
+
+  // 3. Cold start of the real server (saved model), then throughput against it and a bare Express app.
   const askPort = await freePort();
   const barePort = await freePort();
   const server = spawnNode('src/main.ts', { PORT: String(askPort), DATA_DIR: dataDir, MODEL_DIR: config.modelDir, LOG_LEVEL: 'silent' });
@@ -87,6 +114,29 @@ runCli(async () => {
     await runLoad(`http://127.0.0.1:${barePort}/echo`, askBodies, 4, 1000);
     const express = await runLoad(`http://127.0.0.1:${barePort}/echo`, askBodies, concurrency, seconds * 1000);
     const rss = rssMB(server.pid!);
+    const base = `http://127.0.0.1:${askPort}`;
+    const signIn = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'bench', password: 'bench-password-1' }) });
+    if (signIn.status !== 204) throw new Error(`bench sign-in failed: ${signIn.status}`);
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const { csrfToken } = (await (await fetch(`${base}/api/session`, { headers: { Cookie: cookie } })).json()) as { csrfToken: string };
+    const timed = async (n: number, call: (i: number) => Promise<Response>) => {
+      const times: number[] = [];
+      for (let i = 0; i < n; i += 1) {
+        const t0 = performance.now();
+        const r = await call(i);
+        await r.arrayBuffer();
+        if (!r.ok) throw new Error(`bench request failed: ${r.status}`);
+        times.push(performance.now() - t0);
+      }
+      return { p50: percentile(times, 50), p99: percentile(times, 99) };
+    };
+    const headers = { Cookie: cookie, 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/json' };
+    await timed(20, (i) => fetch(`${base}/api/assist`, { method: 'POST', headers, body: JSON.stringify({ text: `${LONG[0]!.slice(0, 497)}${i % 10}号` }) }));
+    const assist = { chars: LONG[0]!.length, ...(await timed(300, (i) => fetch(`${base}/api/assist`, { method: 'POST', headers, body: JSON.stringify({ text: `${LONG[0]!.slice(0, 497)}${i % 10}号` }) }))) };
+    const queue: Record<string, { p50: number; p99: number }> = {};
+    for (const [name, qs] of Object.entries(queueQueries)) queue[name] = await timed(50, () => fetch(`${base}/api/tickets?limit=20&${qs}`, { headers: { Cookie: cookie } }));
+    console.log('assist', JSON.stringify(assist));
+    console.log('queue', JSON.stringify(queue));
     console.log('ask', JSON.stringify(ask));
     console.log('express', JSON.stringify(express));
     const summary = {
@@ -94,6 +144,8 @@ runCli(async () => {
       http: { askRps: ask.rps, expressRps: express.rps, ratio: Math.round((ask.rps / Math.max(1, express.rps)) * 1000) / 1000, askP99: ask.p99, askErrors: ask.errors },
       coldStartMs,
       rssMB: rss,
+      assist,
+      queue: { orders, seedMs, ...queue },
     };
     if (flags.has('json')) console.log(JSON.stringify(summary));
     else console.log(summary);

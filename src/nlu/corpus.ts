@@ -44,7 +44,7 @@ export function loadIntentCorpora(dir = repoPath('intents')): LoadedCorpus[] {
     .map((f) => loadCorpusFile(join(dir, f)));
 }
 
-export function loadClassifierCorpus(name: 'scam' | 'category', dir = repoPath('intents', 'classifiers')): LoadedCorpus {
+export function loadClassifierCorpus(name: 'scam' | 'category' | 'topic', dir = repoPath('intents', 'classifiers')): LoadedCorpus {
   return loadCorpusFile(join(dir, `${name}.json`));
 }
 

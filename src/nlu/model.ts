@@ -163,6 +163,25 @@ export class Nlu {
     };
   }
 
+  /**
+   * The words that pushed a text towards a category: its features ranked by the logistic model's
+   * weight for that label above the mean of the other labels. What the console highlights.
+   */
+  explainCategory(text: string, label: string, limit = 6): string[] {
+    const lr = this.data.category.logistic;
+    const k = lr.labels.indexOf(label);
+    if (k < 0) return [];
+    const scored: { word: string; w: number }[] = [];
+    for (const f of new Set(featurizeMessage(text))) {
+      const row = lr.weights[f];
+      const m = /^t?w:(.+)$/.exec(f);
+      if (!row || !m) continue;
+      const others = (row.reduce((a, b) => a + b, 0) - row[k]!) / Math.max(1, row.length - 1);
+      scored.push({ word: m[1]!, w: row[k]! - others });
+    }
+    return [...new Set(scored.filter((s) => s.w > 0).sort((a, b) => b.w - a.w).map((s) => s.word))].slice(0, limit);
+  }
+
   topicOf(intent: string): string | undefined {
     return this.data.intentToTopic[intent];
   }

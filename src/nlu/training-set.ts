@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadKnowledge } from '../knowledge/loader.js';
 import { repoPath } from '../paths.js';
@@ -18,7 +18,12 @@ export function loadTrainingSet(history: LabelledText[] = []): TrainingSet {
   return {
     intents,
     intentToTopic,
-    topics: [...corpusTexts(corpora, (item) => item.topic), ...fromKnowledge.map((r) => ({ text: r.text, label: intentToTopic[r.label] ?? 'other' }))],
+    // Intents teach the topic model their own phrasing; topic.json adds questions with no intent of their own.
+    topics: [
+      ...corpusTexts(corpora, (item) => item.topic),
+      ...fromKnowledge.map((r) => ({ text: r.text, label: intentToTopic[r.label] ?? 'other' })),
+      ...(existsSync(repoPath('intents', 'classifiers', 'topic.json')) ? corpusTexts([loadClassifierCorpus('topic')]) : []),
+    ],
     category: corpusTexts([loadClassifierCorpus('category')]),
     scam: corpusTexts([loadClassifierCorpus('scam')]),
     history,

@@ -15,6 +15,7 @@ import { checkSafety } from './safety.js';
 import { THRESHOLDS } from './thresholds.js';
 import type { NluView, Reply, Turn } from './turn.js';
 import { viewOf } from './understand.js';
+import type { TurnLog } from '../stats/turn-log.js';
 
 export const MAX_TEXT = 2000;
 
@@ -24,6 +25,8 @@ export interface AssistantDeps {
   tickets: TicketService;
   sessions: SessionStore;
   logger: Logger;
+  /** where the dashboard's answer/clarify/handoff rates come from; optional so tests can leave it out */
+  turns?: TurnLog;
 }
 
 const TICKET_NUMBER = /XF\d{12}/i;
@@ -223,6 +226,20 @@ export class Assistant {
       score: turn.nlu ? Number(turn.nlu.score.toFixed(3)) : undefined,
       trace: turn.trace.map((t) => `${t.stage}: ${t.note}`),
     });
+    try {
+      this.deps.turns?.record({
+        at: new Date().toISOString(),
+        channel: turn.input.channel,
+        action: turn.decision?.action ?? 'handoff',
+        intent: turn.nlu?.intent ?? null,
+        score: turn.nlu ? Number(turn.nlu.score.toFixed(3)) : null,
+        // Masked and cut: the dashboard lists unanswered questions, never anyone's number.
+        text: maskPii(turn.input.text.normalize('NFKC').trim().slice(0, 200)),
+      });
+    } catch (err) {
+      // Statistics are not worth a lost answer: the citizen still gets the reply.
+      this.deps.logger.warn('turn log write failed', { error: (err as Error).message });
+    }
     return turn;
   }
 }

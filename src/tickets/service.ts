@@ -2,9 +2,13 @@ import type { Nlu } from '../nlu/model.js';
 import { CATEGORIES, REQUEST_TYPES, type Category, type RequestType } from '../taxonomy.js';
 import type { Deployment, HolidayCalendar } from '../triage/deployment.js';
 import { classifyRequestType, classifyUrgency, type Urgency } from '../triage/request-type.js';
+import { extractAmounts, WAGE_ARREARS } from '../triage/fields.js';
+import type { Principal } from '../accounts/types.js';
+import type { TicketCommandInput } from './commands.js';
 import { addWorkingDays } from './deadline.js';
+import { applyCommand, type TicketCommand } from './lifecycle.js';
 import { normalizePhone } from './phone.js';
-import { TicketError, type NewTicket, type Ticket, type TicketRepository } from './types.js';
+import { TicketError, type HistoryItem, type NewTicket, type PageRequest, type Ticket, type TicketFilter, type TicketPage, type TicketRepository } from './types.js';
 
 export interface TicketDraft {
   content: string;
@@ -16,6 +20,7 @@ export interface TicketDraft {
   requestType?: RequestType;
   category?: string;
   sessionId?: string;
+  createdBy?: string;
 }
 
 export interface Triage {
@@ -94,11 +99,47 @@ export class TicketService {
         urgency: triage.urgency,
         consent: true,
         sessionId: draft.sessionId,
+        createdBy: draft.createdBy,
+        amountYuan: Math.max(0, ...extractAmounts(content).map((a) => a.yuan)) || null,
+        wageArrears: WAGE_ARREARS.test(content),
         deadline,
       },
       idempotencyKey,
       now,
     );
+  }
+
+  get(number: string): Ticket {
+    const t = this.repo.get(number.trim().toUpperCase());
+    if (!t) throw new TicketError('not_found', `没有工单 ${number}`);
+    return t;
+  }
+
+  history(number: string): HistoryItem[] {
+    return this.repo.history(number);
+  }
+
+  list(filter: TicketFilter, page: PageRequest, now = new Date()): TicketPage {
+    return this.repo.list(filter, page, now);
+  }
+
+  range(from: string, to: string): Ticket[] {
+    return this.repo.range(from, to);
+  }
+
+  departments(): string[] {
+    return [...new Set(Object.values(this.deployment.departments))];
+  }
+
+  /** Moves an order through its life; the lifecycle rules decide, the repository refuses a stale status. */
+  transition(number: string, input: TicketCommandInput, by: Principal, now = new Date()): Ticket {
+    const t = this.get(number);
+    let cmd: TicketCommand;
+    if (input.action === 'recategorize') cmd = { ...input, department: this.deployment.departments[input.category]! };
+    else if (input.action === 'dispatch' && input.department && !this.departments().includes(input.department)) throw new TicketError('invalid', `department: 「${input.department}」不是配置里的承办单位`);
+    else cmd = input;
+    const change = applyCommand(t, cmd, by.role, now);
+    return this.repo.update(t.number, change, by.name, input.action, now);
   }
 
   /** A citizen sees an order only with its number and the last four digits of the phone given. */

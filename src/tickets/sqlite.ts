@@ -1,43 +1,39 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { HistoryItem, NewTicket, Ticket, TicketRepository } from './types.js';
+import { segmentForSearch } from '../nlu/segmenter.js';
+import type { TicketChange } from './lifecycle.js';
+import { OPEN_STATUSES } from './lifecycle.js';
+import { TicketError, type HistoryItem, type NewTicket, type PageRequest, type Ticket, type TicketFilter, type TicketPage, type TicketRepository } from './types.js';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS tickets (
-  number TEXT PRIMARY KEY,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL,
-  channel TEXT NOT NULL,
-  name TEXT,
-  phone TEXT NOT NULL,
-  address TEXT NOT NULL,
-  request_type TEXT NOT NULL,
-  content TEXT NOT NULL,
-  category TEXT NOT NULL,
-  department TEXT NOT NULL,
-  urgency TEXT NOT NULL,
-  consent INTEGER NOT NULL,
-  deadline TEXT NOT NULL,
-  status TEXT NOT NULL,
-  reply TEXT,
-  satisfaction TEXT,
-  session_id TEXT,
-  idempotency_key TEXT UNIQUE
-);
-CREATE TABLE IF NOT EXISTS ticket_history (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  number TEXT NOT NULL REFERENCES tickets(number),
-  at TEXT NOT NULL,
-  actor TEXT NOT NULL,
-  action TEXT NOT NULL,
-  from_status TEXT,
-  to_status TEXT,
-  note TEXT
-);
-CREATE INDEX IF NOT EXISTS ticket_history_number ON ticket_history(number);
-CREATE INDEX IF NOT EXISTS tickets_created ON tickets(created_at);
-`;
+// Migrations run in order on open; PRAGMA user_version records how far a file has come.
+const MIGRATIONS: string[] = [
+  `CREATE TABLE IF NOT EXISTS tickets (
+    number TEXT PRIMARY KEY, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, channel TEXT NOT NULL,
+    name TEXT, phone TEXT NOT NULL, address TEXT NOT NULL, request_type TEXT NOT NULL, content TEXT NOT NULL,
+    category TEXT NOT NULL, department TEXT NOT NULL, urgency TEXT NOT NULL, consent INTEGER NOT NULL,
+    deadline TEXT NOT NULL, status TEXT NOT NULL, reply TEXT, satisfaction TEXT, session_id TEXT, idempotency_key TEXT UNIQUE
+  );
+  CREATE TABLE IF NOT EXISTS ticket_history (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, number TEXT NOT NULL REFERENCES tickets(number), at TEXT NOT NULL,
+    actor TEXT NOT NULL, action TEXT NOT NULL, from_status TEXT, to_status TEXT, note TEXT
+  );
+  CREATE INDEX IF NOT EXISTS ticket_history_number ON ticket_history(number);
+  CREATE INDEX IF NOT EXISTS tickets_created ON tickets(created_at);`,
+  `ALTER TABLE tickets ADD COLUMN callback_note TEXT;
+  ALTER TABLE tickets ADD COLUMN return_reason TEXT;
+  ALTER TABLE tickets ADD COLUMN supervised INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE tickets ADD COLUMN closed_at TEXT;
+  ALTER TABLE tickets ADD COLUMN amount_yuan REAL;
+  ALTER TABLE tickets ADD COLUMN wage_arrears INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE tickets ADD COLUMN workers INTEGER;
+  ALTER TABLE tickets ADD COLUMN recovered_yuan REAL;
+  CREATE INDEX tickets_status_number ON tickets(status, number);
+  CREATE INDEX tickets_category_number ON tickets(category, number);
+  CREATE INDEX tickets_department_number ON tickets(department, number);
+  CREATE INDEX tickets_status_deadline ON tickets(status, deadline);
+  CREATE VIRTUAL TABLE tickets_fts USING fts5(number UNINDEXED, body, tokenize = 'unicode61');`,
+];
 
 interface Row {
   number: string;
@@ -58,6 +54,14 @@ interface Row {
   reply: string | null;
   satisfaction: string | null;
   session_id: string | null;
+  callback_note: string | null;
+  return_reason: string | null;
+  supervised: number;
+  closed_at: string | null;
+  amount_yuan: number | null;
+  wage_arrears: number;
+  workers: number | null;
+  recovered_yuan: number | null;
 }
 
 const toTicket = (r: Row): Ticket => ({
@@ -79,21 +83,69 @@ const toTicket = (r: Row): Ticket => ({
   reply: r.reply,
   satisfaction: r.satisfaction,
   sessionId: r.session_id ?? undefined,
+  callbackNote: r.callback_note,
+  returnReason: r.return_reason,
+  supervised: r.supervised === 1,
+  closedAt: r.closed_at,
+  amountYuan: r.amount_yuan,
+  wageArrears: r.wage_arrears === 1,
+  workers: r.workers,
+  recoveredYuan: r.recovered_yuan,
 });
+
+const COLUMNS: Record<keyof TicketChange['set'], string> = {
+  status: 'status',
+  department: 'department',
+  category: 'category',
+  reply: 'reply',
+  satisfaction: 'satisfaction',
+  callbackNote: 'callback_note',
+  returnReason: 'return_reason',
+  supervised: 'supervised',
+  closedAt: 'closed_at',
+  wageArrears: 'wage_arrears',
+  workers: 'workers',
+  recoveredYuan: 'recovered_yuan',
+};
 
 // Numbers read like 12345 practice: date of receipt (CST) and a daily sequence.
 const cstDate = (d: Date) => new Date(d.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10).replace(/-/g, '');
+const NUMBER = /^XF\d{12}$/;
+
+/** Search terms for the full-text index: jieba search-mode words, so 欠薪 finds 拖欠薪水's 欠薪 too. */
+export const searchBody = (t: Pick<Ticket, 'content' | 'address' | 'name'>) => segmentForSearch(`${t.content} ${t.address} ${t.name ?? ''}`).join(' ');
+
+function ftsQuery(q: string): string | null {
+  const words = [...new Set(segmentForSearch(q.trim()))].filter((w) => /[\p{L}\p{N}]/u.test(w)).slice(0, 8);
+  return words.length ? words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ') : null;
+}
 
 export class SqliteTicketRepository implements TicketRepository {
   private readonly db: Database.Database;
 
-  constructor(file: string) {
+  /** `durable: false` is for seeding benchmarks only: the server always writes with synchronous FULL. */
+  constructor(file: string, opts: { durable?: boolean } = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     // FULL: a 201 means the order is on disk, not in a page cache.
-    this.db.pragma('synchronous = FULL');
-    this.db.exec(SCHEMA);
+    this.db.pragma(`synchronous = ${opts.durable === false ? 'OFF' : 'FULL'}`);
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+  }
+
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    for (let v = version; v < MIGRATIONS.length; v += 1) {
+      this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[v]!);
+        if (v === 1) {
+          const insert = this.db.prepare('INSERT INTO tickets_fts (number, body) VALUES (?, ?)');
+          for (const r of this.db.prepare('SELECT number, content, address, name FROM tickets').all() as Pick<Row, 'number' | 'content' | 'address' | 'name'>[]) insert.run(r.number, searchBody(r));
+        }
+        this.db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
   }
 
   create(t: NewTicket & { deadline: string }, idempotencyKey?: string, now = new Date()): Ticket {
@@ -105,17 +157,20 @@ export class SqliteTicketRepository implements TicketRepository {
       const prefix = `XF${cstDate(now)}`;
       const last = this.db.prepare('SELECT number FROM tickets WHERE number LIKE ? ORDER BY number DESC LIMIT 1').get(`${prefix}%`) as { number: string } | undefined;
       const seq = last ? Number(last.number.slice(prefix.length)) + 1 : 1;
+      // Four digits keep numbers sortable; a day past 9,999 orders is refused rather than misnumbered.
+      if (seq > 9999) throw new TicketError('conflict', 'daily order sequence exhausted');
       const number = `${prefix}${String(seq).padStart(4, '0')}`;
       const at = now.toISOString();
       this.db
         .prepare(
-          `INSERT INTO tickets (number, created_at, updated_at, channel, name, phone, address, request_type, content, category, department, urgency, consent, deadline, status, session_id, idempotency_key)
-           VALUES (@number, @at, @at, @channel, @name, @phone, @address, @requestType, @content, @category, @department, @urgency, @consent, @deadline, '待派单', @sessionId, @idempotencyKey)`,
+          `INSERT INTO tickets (number, created_at, updated_at, channel, name, phone, address, request_type, content, category, department, urgency, consent, deadline, status, session_id, idempotency_key, amount_yuan, wage_arrears)
+           VALUES (@number, @at, @at, @channel, @name, @phone, @address, @requestType, @content, @category, @department, @urgency, @consent, @deadline, '待派单', @sessionId, @idempotencyKey, @amountYuan, @wageArrears)`,
         )
-        .run({ ...t, number, at, consent: t.consent ? 1 : 0, sessionId: t.sessionId ?? null, idempotencyKey: idempotencyKey ?? null });
+        .run({ ...t, number, at, consent: t.consent ? 1 : 0, sessionId: t.sessionId ?? null, idempotencyKey: idempotencyKey ?? null, amountYuan: t.amountYuan ?? null, wageArrears: t.wageArrears ? 1 : 0 });
+      this.db.prepare('INSERT INTO tickets_fts (number, body) VALUES (?, ?)').run(number, searchBody(t));
       this.db
         .prepare(`INSERT INTO ticket_history (number, at, actor, action, from_status, to_status, note) VALUES (?, ?, ?, 'create', NULL, '待派单', NULL)`)
-        .run(number, at, `citizen:${t.channel}`);
+        .run(number, at, t.createdBy ?? `citizen:${t.channel}`);
       return this.get(number)!;
     });
     return tx.immediate();
@@ -129,6 +184,58 @@ export class SqliteTicketRepository implements TicketRepository {
   get(number: string): Ticket | undefined {
     const row = this.db.prepare('SELECT * FROM tickets WHERE number = ?').get(number) as Row | undefined;
     return row ? toTicket(row) : undefined;
+  }
+
+  update(number: string, change: TicketChange, actor: string, action: string, now = new Date()): Ticket {
+    const tx = this.db.transaction((): Ticket => {
+      const sets = Object.entries(change.set).map(([k]) => `${COLUMNS[k as keyof TicketChange['set']]} = @${k}`);
+      const params: Record<string, unknown> = { number, from: change.fromStatus, at: now.toISOString() };
+      for (const [k, v] of Object.entries(change.set)) params[k] = typeof v === 'boolean' ? (v ? 1 : 0) : v;
+      const res = this.db.prepare(`UPDATE tickets SET ${[...sets, 'updated_at = @at'].join(', ')} WHERE number = @number AND status = @from`).run(params);
+      if (res.changes !== 1) {
+        if (!this.get(number)) throw new TicketError('not_found', `没有工单 ${number}`);
+        throw new TicketError('conflict', `工单 ${number} 刚被别人改过，请刷新后再操作`);
+      }
+      this.db
+        .prepare('INSERT INTO ticket_history (number, at, actor, action, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(number, params.at, actor, action, change.fromStatus, change.toStatus, change.note);
+      return this.get(number)!;
+    });
+    return tx.immediate();
+  }
+
+  list(filter: TicketFilter, page: PageRequest, now = new Date()): TicketPage {
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    if (filter.status) (where.push('status = @status'), (params.status = filter.status));
+    if (filter.category) (where.push('category = @category'), (params.category = filter.category));
+    if (filter.department) (where.push('department = @department'), (params.department = filter.department));
+    if (filter.supervised) where.push('supervised = 1');
+    if (filter.overdue) {
+      where.push(`status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')}) AND deadline < @now`);
+      params.now = now.toISOString();
+    }
+    if (filter.q) {
+      const q = ftsQuery(filter.q);
+      if (!q) return { items: [], nextCursor: null, total: 0 };
+      where.push('number IN (SELECT number FROM tickets_fts WHERE tickets_fts MATCH @q)');
+      params.q = q;
+    }
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM tickets ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`).get(params) as { n: number }).n;
+    if (page.cursor !== undefined) {
+      if (!NUMBER.test(page.cursor)) throw new TicketError('invalid', 'cursor: not a cursor this list returned');
+      where.push('number < @cursor');
+      params.cursor = page.cursor;
+    }
+    const rows = this.db
+      .prepare(`SELECT * FROM tickets ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY number DESC LIMIT @limit`)
+      .all({ ...params, limit: page.limit + 1 }) as Row[];
+    const items = rows.slice(0, page.limit).map(toTicket);
+    return { items, nextCursor: rows.length > page.limit ? items[items.length - 1]!.number : null, total };
+  }
+
+  range(from: string, to: string): Ticket[] {
+    return (this.db.prepare('SELECT * FROM tickets WHERE created_at >= ? AND created_at < ? ORDER BY number').all(from, to) as Row[]).map(toTicket);
   }
 
   history(number: string): HistoryItem[] {

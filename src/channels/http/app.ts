@@ -7,11 +7,24 @@ import { errorHandler, notFound } from './errors.js';
 import type { Identity } from './identity.js';
 import type { Metrics } from './metrics.js';
 import { apiRouter } from './routes/api.js';
+import { assistRouter } from './routes/assist.js';
+import { consoleRouter } from './routes/console.js';
+import { sessionRouter } from './routes/session.js';
+import { consoleSession } from './auth.js';
+import { statsRouter } from './routes/stats.js';
 import { ticketsRouter } from './routes/tickets.js';
+import type { AccountService } from '../../accounts/service.js';
+import type { AssistService } from '../../triage/assist.js';
+import type { CorrectionStore } from '../../triage/corrections.js';
+import type { TurnLog } from '../../stats/turn-log.js';
 
 export interface AppDeps {
   assistant: Assistant;
   tickets: TicketService;
+  accounts: AccountService;
+  assist: AssistService;
+  corrections: CorrectionStore;
+  turns: TurnLog;
   identity: Identity;
   metrics: Metrics;
   logger: Logger;
@@ -46,8 +59,13 @@ export function createApp(deps: AppDeps): Express {
   app.get('/metrics', async (_req, res) => {
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
+  app.use(consoleSession(deps.accounts));
+  app.use('/api/session', sessionRouter(deps.accounts));
   app.use('/api', apiRouter(deps.assistant, deps.identity, deps.metrics));
-  app.use('/api/tickets', ticketsRouter(deps.tickets, deps.identity));
+  app.use('/api/tickets', ticketsRouter(deps.tickets, deps.identity, deps.accounts));
+  app.use('/api', assistRouter(deps.assist, deps.corrections, deps.accounts));
+  app.use('/api', statsRouter(deps.tickets, deps.turns, deps.accounts));
+  app.use(consoleRouter(deps.accounts, deps.tickets));
 
   const web = repoPath('src', 'web');
   app.get('/', (req, res) => {

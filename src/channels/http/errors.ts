@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import type { Logger } from '../../logger.js';
+import { AuthError } from '../../accounts/types.js';
 import { TicketError } from '../../tickets/types.js';
 
 /** The HTTP layer's one error type: a status and a stable code for clients. */
@@ -26,8 +27,12 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       const issue = err.issues[0];
       e = new HttpError(400, 'invalid_request', `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
     } else if (err instanceof TicketError) {
-      const status = { not_found: 404, forbidden: 403, conflict: 409, invalid: 400 }[err.code];
+      const status = { not_found: 404, forbidden: 403, conflict: 409, illegal_transition: 409, invalid: 400 }[err.code];
       e = new HttpError(status, err.code === 'invalid' ? 'invalid_request' : err.code, err.message);
+    }
+    else if (err instanceof AuthError) {
+      const [status, code] = ({ unauthenticated: [401, 'invalid_credentials'], forbidden: [403, 'forbidden'], rate_limited: [429, 'rate_limited'], invalid: [400, 'invalid_request'], conflict: [409, 'conflict'] } as const)[err.code];
+      e = new HttpError(status, code, err.message);
     }
     else if (isBodyParserError(err)) {
       const known: Record<string, [string, string]> = {

@@ -1,0 +1,78 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { dummyHash, hashPassword, verifyPassword } from './password.js';
+import { FailureLimiter } from './rate-limit.js';
+import { AuthError, ROLES, type AccountRepository, type AuditEntry, type Principal, type Role } from './types.js';
+
+export const SESSION_HOURS = 12;
+const NAME = /^[A-Za-z0-9_.\-\u4e00-\u9fff]{2,32}$/;
+export const MIN_PASSWORD = 10;
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Console accounts: scrypt passwords, server-side sessions (only token hashes stored), CSRF tokens, audit. */
+export class AccountService {
+  private readonly limiter = new FailureLimiter();
+
+  constructor(
+    private readonly repo: AccountRepository,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async addUser(name: string, role: Role, password: string): Promise<void> {
+    if (!NAME.test(name)) throw new AuthError('invalid', 'name: 2-32 letters, digits, Chinese characters or _.-');
+    if (!ROLES.includes(role)) throw new AuthError('invalid', `role must be one of ${ROLES.join(', ')}`);
+    if (password.length < MIN_PASSWORD) throw new AuthError('invalid', `password: at least ${MIN_PASSWORD} characters`);
+    if (this.repo.findUser(name)) throw new AuthError('conflict', `an account named "${name}" already exists`);
+    this.repo.addUser({ name, role, passwordHash: await hashPassword(password), createdAt: this.now().toISOString(), disabled: false });
+    this.audit('system', 'user_add', name, role);
+  }
+
+  /** The same error whether the name or the password is wrong; repeated failures are refused for a while. */
+  async signIn(name: string, password: string, clientKey: string): Promise<{ token: string; csrf: string; principal: Principal; expiresAt: Date }> {
+    const key = `${name}\n${clientKey}`;
+    const wait = this.limiter.blockedFor(key);
+    if (wait > 0) throw new AuthError('rate_limited', `too many failed sign-ins: try again in ${Math.ceil(wait / 60)} min`, wait);
+    const user = this.repo.findUser(name);
+    const ok = user ? await verifyPassword(password, user.passwordHash) : (await verifyPassword(password, await dummyHash()), false);
+    if (!user || !ok || user.disabled) {
+      this.limiter.fail(key);
+      this.audit(name.slice(0, 32), 'sign_in_failed', 'session', null);
+      throw new AuthError('unauthenticated', 'wrong name or password');
+    }
+    this.limiter.succeed(key);
+    const now = this.now();
+    this.repo.deleteExpired(now.toISOString());
+    const token = randomBytes(32).toString('base64url');
+    const csrf = randomBytes(24).toString('base64url');
+    const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600 * 1000);
+    this.repo.createSession({ tokenHash: tokenHash(token), name: user.name, csrf, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() });
+    this.audit(user.name, 'sign_in', 'session', null);
+    return { token, csrf, principal: { name: user.name, role: user.role }, expiresAt };
+  }
+
+  authenticate(token: string | undefined): { principal: Principal; csrf: string } | undefined {
+    if (!token || token.length > 100) return undefined;
+    const s = this.repo.findSession(tokenHash(token));
+    if (!s || s.expiresAt <= this.now().toISOString()) return undefined;
+    const user = this.repo.findUser(s.name);
+    if (!user || user.disabled) return undefined;
+    return { principal: { name: user.name, role: user.role }, csrf: s.csrf };
+  }
+
+  signOut(token: string, actor: string): void {
+    this.repo.deleteSession(tokenHash(token));
+    this.audit(actor, 'sign_out', 'session', null);
+  }
+
+  audit(actor: string, action: string, target: string, detail: string | null): void {
+    this.repo.audit({ at: this.now().toISOString(), actor, action, target, detail });
+  }
+
+  auditLog(filter: { target?: string; actor?: string; limit?: number } = {}): AuditEntry[] {
+    return this.repo.auditLog(filter);
+  }
+
+  close(): void {
+    this.repo.close();
+  }
+}

@@ -1,0 +1,80 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { AccountRepository, AuditEntry, Role, SessionRecord, User } from './types.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS users (name TEXT PRIMARY KEY, role TEXT NOT NULL, password_hash TEXT NOT NULL, created_at TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS sessions (token_hash TEXT PRIMARY KEY, name TEXT NOT NULL REFERENCES users(name), csrf TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS sessions_expires ON sessions(expires_at);
+CREATE TABLE IF NOT EXISTS audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL, detail TEXT);
+CREATE INDEX IF NOT EXISTS audit_target ON audit(target);
+`;
+
+interface UserRow {
+  name: string;
+  role: Role;
+  password_hash: string;
+  created_at: string;
+  disabled: number;
+}
+
+/** Accounts, sessions and the audit log, in the same SQLite file as the orders (own connection, WAL). */
+export class SqliteAccountRepository implements AccountRepository {
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+  }
+
+  addUser(u: User): void {
+    this.db.prepare('INSERT INTO users (name, role, password_hash, created_at, disabled) VALUES (?, ?, ?, ?, ?)').run(u.name, u.role, u.passwordHash, u.createdAt, u.disabled ? 1 : 0);
+  }
+
+  findUser(name: string): User | undefined {
+    const r = this.db.prepare('SELECT * FROM users WHERE name = ?').get(name) as UserRow | undefined;
+    return r && { name: r.name, role: r.role, passwordHash: r.password_hash, createdAt: r.created_at, disabled: r.disabled === 1 };
+  }
+
+  createSession(s: SessionRecord): void {
+    this.db.prepare('INSERT INTO sessions (token_hash, name, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(s.tokenHash, s.name, s.csrf, s.createdAt, s.expiresAt);
+  }
+
+  findSession(tokenHash: string): SessionRecord | undefined {
+    const r = this.db.prepare('SELECT token_hash, name, csrf, created_at, expires_at FROM sessions WHERE token_hash = ?').get(tokenHash) as
+      | { token_hash: string; name: string; csrf: string; created_at: string; expires_at: string }
+      | undefined;
+    return r && { tokenHash: r.token_hash, name: r.name, csrf: r.csrf, createdAt: r.created_at, expiresAt: r.expires_at };
+  }
+
+  deleteSession(tokenHash: string): void {
+    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  }
+
+  deleteExpired(now: string): void {
+    this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
+  }
+
+  audit(e: AuditEntry): void {
+    this.db.prepare('INSERT INTO audit (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)').run(e.at, e.actor, e.action, e.target, e.detail);
+  }
+
+  auditLog(filter: { target?: string; actor?: string; limit?: number }): AuditEntry[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.target) (where.push('target = ?'), params.push(filter.target));
+    if (filter.actor) (where.push('actor = ?'), params.push(filter.actor));
+    return this.db
+      .prepare(`SELECT at, actor, action, target, detail FROM audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`)
+      .all(...params, Math.min(filter.limit ?? 200, 1000)) as AuditEntry[];
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
