@@ -31,13 +31,13 @@ export class AccountService {
   async signIn(name: string, password: string, clientKey: string): Promise<{ token: string; csrf: string; principal: Principal; expiresAt: Date }> {
     const key = `${name}\n${clientKey}`;
     const wait = this.limiter.blockedFor(key);
-    if (wait > 0) throw new AuthError('rate_limited', `too many failed sign-ins: try again in ${Math.ceil(wait / 60)} min`, wait);
+    if (wait > 0) throw new AuthError('rate_limited', `登录失败次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试`, wait);
     const user = this.repo.findUser(name);
     const ok = user ? await verifyPassword(password, user.passwordHash) : (await verifyPassword(password, await dummyHash()), false);
     if (!user || !ok || user.disabled) {
       this.limiter.fail(key);
       this.audit(name.slice(0, 32), 'sign_in_failed', 'session', null);
-      throw new AuthError('unauthenticated', 'wrong name or password');
+      throw new AuthError('unauthenticated', '用户名或密码错误');
     }
     this.limiter.succeed(key);
     const now = this.now();

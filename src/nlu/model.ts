@@ -175,7 +175,8 @@ export class Nlu {
     for (const f of new Set(featurizeMessage(text))) {
       const row = lr.weights[f];
       const m = /^t?w:(.+)$/.exec(f);
-      if (!row || !m) continue;
+      // Single characters (欠, 交) explain nothing to an operator: words only.
+      if (!row || !m || m[1]!.length < 2) continue;
       const others = (row.reduce((a, b) => a + b, 0) - row[k]!) / Math.max(1, row.length - 1);
       scored.push({ word: m[1]!, w: row[k]! - others });
     }

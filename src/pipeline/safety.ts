@@ -31,8 +31,9 @@ export const SAFETY_RULES: SafetyRule[] = [
     reply: '如果您或他人正面临人身危险，请立即拨打 110 报警；有人受伤请拨打 120。先躲到安全的地方，锁好门，保持电话畅通。',
   },
   {
+    // Above violence-now: a fire call often also cries 救命, and the fire brigade is the number that saves them.
     id: 'fire-gas',
-    priority: 95,
+    priority: 96,
     action: 'urgent',
     pattern: /着火|起火|失火|火灾|冒烟.{0,4}(楼|房|屋)|煤气泄漏|燃气泄漏|天然气泄漏|爆炸了/,
     unless: /怎么(赔|索赔)|赔偿|保险/,
@@ -82,5 +83,7 @@ export function checkSafety(text: string, rules: SafetyRule[] = SAFETY_RULES): S
     .sort((a, b) => b.r.priority - a.r.priority);
   const top = hits[0];
   if (!top) return undefined;
-  return { rule: top.r.id, priority: top.r.priority, action: top.r.action, numbers: top.r.numbers, reply: top.r.reply, matched: top.m[0] };
+  // The top rule speaks; the numbers of every other urgent rule that matched are added after its own.
+  const numbers = top.r.action === 'urgent' ? [...new Set(hits.filter((h) => h.r.action === 'urgent').flatMap((h) => h.r.numbers))] : top.r.numbers;
+  return { rule: top.r.id, priority: top.r.priority, action: top.r.action, numbers, reply: top.r.reply, matched: top.m[0] };
 }

@@ -32,7 +32,11 @@ const group = (values: string[]): Count[] => {
   return [...m.entries()].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count);
 };
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
-const wan = (yuan: number) => (yuan / 10_000).toFixed(yuan % 10_000 === 0 ? 0 : 2).replace(/\.?0+$/, '');
+// 400000 -> "40", 77000 -> "7.7", 86500 -> "8.65": zeros are trimmed only after a decimal point.
+export const wan = (yuan: number) => {
+  const s = (yuan / 10_000).toFixed(2);
+  return s.replace(/\.00$/, '').replace(/(\.\d)0$/, '$1');
+};
 
 export function monthlyReport(month: string, tickets: Ticket[]): MonthlyReport {
   const closed = tickets.filter(isClosed);
@@ -75,6 +79,8 @@ const cell = (v: string | number | null | boolean) => {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
+export const URGENCY_LABEL = { high: '紧急', medium: '较急', normal: '一般' } as const;
+
 export const CSV_HEADER = ['工单号', '受理日期', '诉求类型', '分类', '承办单位', '紧急程度', '状态', '办理期限', '办结时间', '按期办结', '满意度', '欠薪案件', '农民工人数', '追回金额(元)', '联系电话', '诉求内容'];
 
 /** The month's orders as CSV (UTF-8 with BOM so spreadsheet software reads the Chinese); phones masked. */
@@ -82,7 +88,7 @@ export function ticketsCsv(tickets: Ticket[]): string {
   const lines = [CSV_HEADER.join(',')];
   for (const t of tickets) {
     lines.push(
-      [t.number, cstDay(t.createdAt), t.requestType, t.category, t.department, t.urgency, t.status, cstDay(t.deadline), t.closedAt ? cstDay(t.closedAt) : '', isClosed(t) ? (closedOnTime(t) ? '是' : '否') : '', t.satisfaction, t.wageArrears ? '是' : '', t.workers, t.recoveredYuan, maskPhone(t.phone), maskPii(t.content)]
+      [t.number, cstDay(t.createdAt), t.requestType, t.category, t.department, URGENCY_LABEL[t.urgency], t.status, cstDay(t.deadline), t.closedAt ? cstDay(t.closedAt) : '', isClosed(t) ? (closedOnTime(t) ? '是' : '否') : '', t.satisfaction, t.wageArrears ? '是' : '', t.workers, t.recoveredYuan, maskPhone(t.phone), maskPii(t.content)]
         .map(cell)
         .join(','),
     );

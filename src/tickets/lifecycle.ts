@@ -17,6 +17,10 @@ export type TicketCommand =
 
 export type TicketAction = TicketCommand['action'];
 
+/** How the console names each action (messages to operators are in Chinese). */
+export const ACTION_LABEL: Record<TicketAction, string> = { dispatch: '派单', accept: '签收', return: '退单', close: '办结', callback: '回访', supervise: '督办', recategorize: '改分类' };
+const ROLE_LABEL = { operator: '话务员', supervisor: '班长', admin: '管理员' } as const;
+
 interface Rule {
   from: readonly Status[];
   to: Status | null;
@@ -53,9 +57,10 @@ export function allowedActions(t: Ticket, role: Role): TicketAction[] {
 
 export function applyCommand(t: Ticket, cmd: TicketCommand, role: Role, now: Date): TicketChange {
   const rule = RULES[cmd.action];
-  if (!roleAtLeast(role, rule.minRole)) throw new TicketError('forbidden', `${cmd.action}: 需要${rule.minRole}权限`);
+  const label = ACTION_LABEL[cmd.action];
+  if (!roleAtLeast(role, rule.minRole)) throw new TicketError('forbidden', `${label}需要${ROLE_LABEL[rule.minRole]}及以上权限`);
   if (!rule.from.includes(t.status)) {
-    throw new TicketError('illegal_transition', `工单 ${t.number} 当前为「${t.status}」，不能执行 ${cmd.action}（只能从 ${rule.from.join('/')} 开始）`);
+    throw new TicketError('illegal_transition', `工单 ${t.number} 当前为「${t.status}」，不能${label}（只能在 ${rule.from.join('/')} 时${label}）`);
   }
   const to = rule.to ?? t.status;
   const base = { fromStatus: t.status, toStatus: to };

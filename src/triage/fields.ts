@@ -27,7 +27,10 @@ const WORKERS = /([0-9一二两三四五六七八九十百]+)\s*(?:名|个|位)?
 const DIGIT: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
-/** 3, 3.5, 三千五 (3500), 两万五 (25000), 一百零五, 十二 -> number; undefined when it is not a number. */
+/**
+ * 3, 3.5, 三千五 (3500), 两万五 (25000), 一百零五, 十二, 八万六千, 8万6千, 1.5万 -> number;
+ * undefined when it is not a number.
+ */
 export function parseChineseNumber(s: string): number | undefined {
   if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
   let total = 0;
@@ -35,14 +38,15 @@ export function parseChineseNumber(s: string): number | undefined {
   let digit = 0;
   // The unit just passed: a bare digit after it is one unit lower (三千五 = 3500), except after 零.
   let lastUnit = 1;
-  for (const ch of s) {
-    if (ch === '零') lastUnit = 1;
-    else if (ch in DIGIT) digit = DIGIT[ch]!;
-    else if (ch in UNIT) {
-      section += (digit || 1) * UNIT[ch]!;
+  for (const tok of s.match(/\d+(?:\.\d+)?|./g) ?? []) {
+    if (/^\d/.test(tok)) digit = Number(tok);
+    else if (tok === '零') lastUnit = 1;
+    else if (tok in DIGIT) digit = DIGIT[tok]!;
+    else if (tok in UNIT) {
+      section += (digit || 1) * UNIT[tok]!;
       digit = 0;
-      lastUnit = UNIT[ch]!;
-    } else if (ch === '万') {
+      lastUnit = UNIT[tok]!;
+    } else if (tok === '万') {
       total += (section + digit) * 10_000;
       section = 0;
       digit = 0;
@@ -52,24 +56,29 @@ export function parseChineseNumber(s: string): number | undefined {
   return total + section + (lastUnit >= 100 ? (digit * lastUnit) / 10 : digit);
 }
 
-const AMOUNT = /([0-9]+(?:\.[0-9]+)?|[零一二两三四五六七八九十百千]+)\s*(万|千)?\s*(?:多)?\s*(元|块钱|块|圆)|([0-9]+(?:\.[0-9]+)?|[零一二两三四五六七八九十百千]+)\s*万(?:多)?(?!\s*(?:元|块))/g;
+const NUM = '(?:\\d+(?:\\.\\d+)?|[零一二两三四五六七八九十百千万])+';
+// With a currency word (八万六千元, 800块), or a bare amount in 万 (1.5万, 两万多).
+// 一万八 is colloquial for 18,000: one digit straight after 万 belongs to it.
+const AMOUNT = new RegExp(`(${NUM})\\s*多?\\s*(?:元|块钱|块|圆)|(${NUM}万(?:[一二两三四五六七八九](?![十百千万]))?)多?`, 'g');
 
 export function extractAmounts(text: string): { text: string; yuan: number }[] {
   const out: { text: string; yuan: number }[] = [];
   for (const m of text.matchAll(AMOUNT)) {
-    const num = parseChineseNumber(m[1] ?? m[4] ?? '');
-    if (num === undefined) continue;
-    const mult = m[4] !== undefined ? 10_000 : m[2] === '万' ? 10_000 : m[2] === '千' ? 1000 : 1;
-    out.push({ text: m[0], yuan: Math.round(num * mult) });
+    const yuan = parseChineseNumber(m[1] ?? m[2] ?? '');
+    if (yuan) out.push({ text: m[0], yuan: Math.round(yuan) });
   }
   return out;
 }
+
+// Words that end the lead-in of a clause (我们给…, 工地在…): a place or company name starts after the last one.
+const LEAD_IN = /^.*[在给到去住是了从往把被找说们个]/;
+const trimLead = (s: string) => s.replace(LEAD_IN, '');
 
 export function extractFields(text: string): ExtractedFields {
   const phone = MOBILE.exec(text)?.[0] ?? LANDLINE.exec(text)?.[0];
   const id = ID_NUMBER.exec(text)?.[0];
   const withoutNumbers = text.replace(ID_NUMBER, ' ').replace(MOBILE, ' ');
-  const address = [...withoutNumbers.matchAll(ADDRESS)].map((m) => m[0]).sort((a, b) => b.length - a.length)[0];
+  const address = [...withoutNumbers.matchAll(ADDRESS)].map((m) => trimLead(m[0])).filter((a) => a.length >= 3).sort((a, b) => b.length - a.length)[0];
   const workers = WORKERS.exec(text)?.[1];
   return {
     ...(phone ? { phone, phoneMasked: maskPhone(phone) } : {}),
@@ -77,7 +86,7 @@ export function extractFields(text: string): ExtractedFields {
     ...(address ? { address } : {}),
     dates: [...new Set(withoutNumbers.match(DATE) ?? [])],
     amounts: extractAmounts(withoutNumbers),
-    companies: [...new Set(withoutNumbers.match(COMPANY) ?? [])].slice(0, 5),
+    companies: [...new Set((withoutNumbers.match(COMPANY) ?? []).map(trimLead).filter((c) => c.length >= 3))].slice(0, 5),
     ...(NAME.exec(text)?.[1] ? { name: NAME.exec(text)![1]! } : {}),
     ...(workers && parseChineseNumber(workers) ? { workers: parseChineseNumber(workers)! } : {}),
   };

@@ -3,7 +3,7 @@ import type { RequestType } from '../taxonomy.js';
 /** Ordered rules: the first type whose words appear wins; 咨询 when none do. Evidence is the words found. */
 const RULES: { type: RequestType; words: RegExp }[] = [
   { type: '举报', words: /举报|检举|揭发|实名反映.{0,6}(违法|违规|贪污)|非法(经营|占地|开采|集资)|贪污|受贿/g },
-  { type: '投诉', words: /投诉|不作为|态度(恶劣|差|蛮横)|乱收费|拖欠|欠薪|欠.{0,8}(工资|工钱|开支)|扰民|强烈要求|严重影响|不给开支|不给工资|坑人|推诿/g },
+  { type: '投诉', words: /投诉|不作为|态度(恶劣|差|蛮横)|乱收费|拖欠|欠薪|欠.{0,8}(工资|工钱|开支)|(钱|工资|工钱|开支)[^，。！？]{0,4}(不给|没给|不发|没发|要不回来)|欠(我|我们|俺|俺们)[^，。！？]{0,10}(钱|元|块|万)|扰民|强烈要求|严重影响|不给开支|不给工资|坑人|推诿/g },
   { type: '求助', words: /求助|救助|帮帮|帮忙|急需|困难|走投无路|没人管|怎么办|咋整/g },
   { type: '建议', words: /建议|希望(能|可以|政府)|提议|能否考虑|可否/g },
 ];

@@ -65,7 +65,7 @@ describe('account service', () => {
   it('the same error for an unknown name and a wrong password; the sixth try is rate-limited', async () => {
     const { svc } = make();
     await svc.addUser('li', 'operator', 'a-long-password');
-    await expect(svc.signIn('nobody', 'a-long-password', 'ip')).rejects.toMatchObject({ code: 'unauthenticated', message: 'wrong name or password' });
+    await expect(svc.signIn('nobody', 'a-long-password', 'ip')).rejects.toMatchObject({ code: 'unauthenticated', message: '用户名或密码错误' });
     for (let i = 0; i < 5; i += 1) await expect(svc.signIn('li', 'wrong-password', 'ip')).rejects.toMatchObject({ code: 'unauthenticated' });
     await expect(svc.signIn('li', 'a-long-password', 'ip')).rejects.toMatchObject({ code: 'rate_limited' });
     // Another address is not locked out by someone guessing from elsewhere.

@@ -145,6 +145,12 @@ describe('the life of an order over the API', () => {
 
     const report = (await (await sup.get(`/api/reports/monthly?month=${new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7)}`)).json()) as { sentences: string[] };
     expect(report.sentences.join('')).toContain('为 12 名农民工追回欠薪 8 万元');
+    const csv = await sup.get(`/api/reports/monthly.csv?month=${new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7)}`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toContain(t.number);
+    expect(bytes.toString('utf8')).not.toContain('13904451234');
   });
 
   it('refuses forged transitions, unknown actions and unknown departments', async () => {

@@ -23,6 +23,12 @@ describe('safety rules', () => {
     const wants = SAFETY_RULES.find((r) => r.id === 'wants-human')!;
     expect(SAFETY_RULES.filter((r) => r.action === 'urgent').every((r) => r.priority > wants.priority)).toBe(true);
   });
+  it('a fire call that also cries 救命 gets the fire brigade first, and the police number too', () => {
+    const hit = checkSafety('救命啊我家着火了，火很大，人被困在楼上');
+    expect(hit?.rule).toBe('fire-gas');
+    expect(hit?.numbers.slice(0, 2)).toEqual(['119', '120']);
+    expect(hit?.numbers).toContain('110');
+  });
   it('the higher priority wins when two rules match', () => {
     expect(checkSafety('转人工！有人拿刀要杀我')?.rule).toBe('violence-now');
   });

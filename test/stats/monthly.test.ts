@@ -74,3 +74,15 @@ describe('dashboard', () => {
     expect(d.byCategory[0]).toEqual({ name: '劳动和社会保障', count: 2 });
   });
 });
+
+describe('万元 figures', () => {
+  it.each([[400000, '40'], [77000, '7.7'], [86500, '8.65'], [10000, '1'], [5000, '0.5']])('%d yuan -> %s 万', async (yuan, text) => {
+    const { wan } = await import('../../src/stats/monthly.js');
+    expect(wan(yuan)).toBe(text);
+  });
+  it('CSV starts with a byte-order mark and names urgency in Chinese', () => {
+    const bytes = Buffer.from(ticketsCsv([t(2, { urgency: 'high' })]), 'utf8');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toContain(',紧急,');
+  });
+});

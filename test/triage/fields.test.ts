@@ -35,3 +35,24 @@ describe('field extraction from a caller’s words', () => {
     expect(WAGE_ARREARS.test(text)).toBe(yes);
   });
 });
+
+describe('field extraction: mixed numerals and lead-in words', () => {
+  it('reads 八万六千元 and 8万6千元 as one amount', () => {
+    expect(extractAmounts('一共欠我们八万六千元')).toEqual([{ text: '八万六千元', yuan: 86000 }]);
+    expect(extractAmounts('欠了8万6千元')).toEqual([{ text: '8万6千元', yuan: 86000 }]);
+    expect(extractAmounts('万一出事怎么办')).toEqual([]);
+  });
+  it('cuts a company or place name at the words that lead into it', () => {
+    const f = extractFields('我们十二个工人给榆树市宏达建筑工程有限公司干了半年活，工地在榆树市华昌街道正阳路88号');
+    expect(f.companies).toEqual(['榆树市宏达建筑工程有限公司']);
+    expect(f.address).toBe('榆树市华昌街道正阳路88号');
+    expect(f.workers).toBe(12);
+  });
+});
+
+describe('colloquial amounts', () => {
+  it('一万八 is 18,000 and 两万多 is at least 20,000', () => {
+    expect(extractAmounts('我自己就被欠了一万八。')).toEqual([{ text: '一万八', yuan: 18000 }]);
+    expect(extractAmounts('欠了两万多')).toEqual([{ text: '两万多', yuan: 20000 }]);
+  });
+});

@@ -51,18 +51,18 @@ const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(
 export function requireRole(min: Role): RequestHandler {
   return (req, res, next) => {
     const p = res.locals.principal as Principal | undefined;
-    if (!p) return next(new HttpError(401, 'unauthenticated', 'sign in at /console/login'));
+    if (!p) return next(new HttpError(401, 'unauthenticated', '请先登录（/console/login）'));
     if (UNSAFE.has(req.method) && !same(String(req.get(CSRF_HEADER) ?? ''), String(res.locals.csrf ?? ''))) {
-      return next(new HttpError(403, 'csrf', 'missing or wrong X-CSRF-Token: reload the console'));
+      return next(new HttpError(403, 'csrf', '请求缺少有效的 X-CSRF-Token，请刷新页面后重试'));
     }
-    if (!roleAtLeast(p.role, min)) return next(new HttpError(403, 'forbidden', `needs the ${min} role`));
+    if (!roleAtLeast(p.role, min)) return next(new HttpError(403, 'forbidden', `需要 ${min} 及以上权限`));
     next();
   };
 }
 
 export function principalOf(res: Response): Principal {
   const p = res.locals.principal as Principal | undefined;
-  if (!p) throw new HttpError(401, 'unauthenticated', 'sign in at /console/login');
+  if (!p) throw new HttpError(401, 'unauthenticated', '请先登录（/console/login）');
   return p;
 }
 
