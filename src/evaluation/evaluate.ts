@@ -11,6 +11,7 @@ import { decide, decidedIntent } from '../pipeline/decide.js';
 import { KnowledgeSearch } from '../knowledge/search.js';
 import { loadKnowledge } from '../knowledge/loader.js';
 import { THRESHOLDS, type Thresholds } from '../pipeline/thresholds.js';
+import { productTopics } from '../pipeline/understand.js';
 import { scamScoringLabel } from '../taxonomy.js';
 
 export const TASKS = ['intent', 'topic', 'category', 'scam'] as const;
@@ -90,7 +91,8 @@ async function engineeredPredictor(task: Task, set: TrainingSet): Promise<{ pred
   }
   const nlu = Nlu.fromData(await trainModel(set));
   if (task === 'intent') return { predict: (t) => nlu.classifyIntent(t), toLabel: productIntent };
-  return { predict: async (t) => (await nlu.classify(t)).topicRanking, toLabel: topLabel };
+  // Scored as the API answers: the topic classifier mixed with the intent ranking's topics.
+  return { predict: async (t) => productTopics(nlu, await nlu.classify(t)), toLabel: topLabel };
 }
 
 async function stockPredictor(task: Task, set: TrainingSet): Promise<Predictor> {
