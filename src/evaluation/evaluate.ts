@@ -24,7 +24,16 @@ export interface EvalResult extends Scores {
   mode: string;
   baseline?: Omit<EvalResult, 'baseline' | 'errors' | 'sweep'> & { errors?: Prediction[] };
   sweep?: ThresholdPoint[];
-  oos?: { n: number; handedOff: number; clarified: number; answered: number; answeredExamples: { text: string; intent: string; score: number }[] };
+  oos?: {
+    n: number;
+    handedOff: number;
+    clarified: number;
+    answered: number;
+    answeredExamples: { text: string; intent: string; score: number }[];
+    /** the other side of the trade-off: in-scope fixture utterances wrongly handed off at the shipped thresholds */
+    inScopeN: number;
+    inScopeHandedOff: number;
+  };
 }
 
 export interface ThresholdPoint {
@@ -187,9 +196,12 @@ async function outOfScopeStudy(set: TrainingSet, inScope: EvalRow[], oosRows: Ev
       outOfScopeRejected: oosRank.filter((x) => decideFor(x, t).kind !== 'answer').length / Math.max(1, oosRank.length),
     };
   });
+  const realIn = inRank.filter((x) => x.row.label !== 'None');
   return {
     sweep,
     oos: {
+      inScopeN: realIn.length,
+      inScopeHandedOff: realIn.filter((x) => decideFor(x, THRESHOLDS).kind === 'out_of_scope').length,
       n: oosRows.length,
       handedOff: decisions.filter((x) => x.d.kind === 'out_of_scope').length,
       clarified: decisions.filter((x) => x.d.kind === 'clarify' || x.d.kind === 'clarify_entries').length,

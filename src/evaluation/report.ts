@@ -68,6 +68,17 @@ export function summaryLine(r: EvalResult): string {
     perClass: x.perClass,
     latencyMs: x.latencyMs,
   });
-  const oos = r.oos ? { outOfScope: { n: r.oos.n, notAnswered: r.oos.n - r.oos.answered, handedOff: r.oos.handedOff, notAnsweredRate: Math.round(((r.oos.n - r.oos.answered) / Math.max(1, r.oos.n)) * 10000) / 10000 } } : {};
+  const rate = (a: number, b: number) => Math.round((a / Math.max(1, b)) * 10000) / 10000;
+  const oos = r.oos
+    ? {
+        outOfScope: {
+          n: r.oos.n,
+          notAnswered: r.oos.n - r.oos.answered,
+          handedOff: r.oos.handedOff,
+          notAnsweredRate: rate(r.oos.n - r.oos.answered, r.oos.n),
+          inScopeHandedOffRate: rate(r.oos.inScopeHandedOff, r.oos.inScopeN),
+        },
+      }
+    : {};
   return JSON.stringify({ ...strip(r), ...oos, ...(r.baseline ? { baseline: strip(r.baseline) } : {}) });
 }
