@@ -1,6 +1,6 @@
 /**
  * Failed sign-ins per key (name + client address) in a fixed window; a success clears the key.
- * Bounded: when full, the oldest windows are dropped first (they are the least useful to keep).
+ * Memory is bounded: when full, expired windows go first, then the oldest.
  */
 export class FailureLimiter {
   private readonly windows = new Map<string, { count: number; until: number }>();
@@ -14,19 +14,31 @@ export class FailureLimiter {
   /** Seconds to wait if the key is blocked, else 0. */
   blockedFor(key: string, now = Date.now()): number {
     const w = this.windows.get(key);
-    if (!w || w.until <= now) return 0;
-    return w.count >= this.max ? Math.ceil((w.until - now) / 1000) : 0;
+    if (!w || w.until <= now || w.count < this.max) return 0;
+    return Math.ceil((w.until - now) / 1000);
   }
 
   fail(key: string, now = Date.now()): void {
     const w = this.windows.get(key);
-    if (!w || w.until <= now) {
-      if (this.windows.size >= this.maxKeys) this.windows.delete(this.windows.keys().next().value!);
-      this.windows.set(key, { count: 1, until: now + this.windowMs });
-    } else w.count += 1;
+    if (w && w.until > now) {
+      w.count += 1;
+      return;
+    }
+    this.windows.delete(key); // re-inserted below, so insertion order stays oldest-first
+    if (this.windows.size >= this.maxKeys) this.evict(now);
+    this.windows.set(key, { count: 1, until: now + this.windowMs });
   }
 
   succeed(key: string): void {
     this.windows.delete(key);
+  }
+
+  get size(): number {
+    return this.windows.size;
+  }
+
+  private evict(now: number): void {
+    for (const [k, w] of this.windows) if (w.until <= now) this.windows.delete(k);
+    if (this.windows.size >= this.maxKeys) this.windows.delete(this.windows.keys().next().value!);
   }
 }

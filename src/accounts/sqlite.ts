@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AccountRepository, AuditEntry, Role, SessionRecord, User } from './types.js';
 
+// Idempotent DDL, not PRAGMA user_version: that counter belongs to the tickets' migrations in the same file.
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS users (name TEXT PRIMARY KEY, role TEXT NOT NULL, password_hash TEXT NOT NULL, created_at TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS sessions (token_hash TEXT PRIMARY KEY, name TEXT NOT NULL REFERENCES users(name), csrf TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL);
@@ -18,26 +19,40 @@ interface UserRow {
   created_at: string;
   disabled: number;
 }
+interface SessionRow {
+  token_hash: string;
+  name: string;
+  csrf: string;
+  created_at: string;
+  expires_at: string;
+}
 
 /** Accounts, sessions and the audit log, in the same SQLite file as the orders (own connection, WAL). */
 export class SqliteAccountRepository implements AccountRepository {
   private readonly db: Database.Database;
+  // Every signed-in request reads a session and a user: prepare those once.
+  private readonly userByName: Database.Statement<[string], UserRow>;
+  private readonly sessionByHash: Database.Statement<[string], SessionRow>;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
+    // The audit log is evidence: a sign-in or a view of personal data must survive a power cut.
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    this.userByName = this.db.prepare('SELECT name, role, password_hash, created_at, disabled FROM users WHERE name = ?');
+    this.sessionByHash = this.db.prepare('SELECT token_hash, name, csrf, created_at, expires_at FROM sessions WHERE token_hash = ?');
   }
 
-  addUser(u: User): void {
-    this.db.prepare('INSERT INTO users (name, role, password_hash, created_at, disabled) VALUES (?, ?, ?, ?, ?)').run(u.name, u.role, u.passwordHash, u.createdAt, u.disabled ? 1 : 0);
+  addUser(u: User): boolean {
+    const sql = 'INSERT INTO users (name, role, password_hash, created_at, disabled) VALUES (?, ?, ?, ?, ?) ON CONFLICT(name) DO NOTHING';
+    return this.db.prepare(sql).run(u.name, u.role, u.passwordHash, u.createdAt, u.disabled ? 1 : 0).changes === 1;
   }
 
   findUser(name: string): User | undefined {
-    const r = this.db.prepare('SELECT * FROM users WHERE name = ?').get(name) as UserRow | undefined;
+    const r = this.userByName.get(name);
     return r && { name: r.name, role: r.role, passwordHash: r.password_hash, createdAt: r.created_at, disabled: r.disabled === 1 };
   }
 
@@ -46,9 +61,7 @@ export class SqliteAccountRepository implements AccountRepository {
   }
 
   findSession(tokenHash: string): SessionRecord | undefined {
-    const r = this.db.prepare('SELECT token_hash, name, csrf, created_at, expires_at FROM sessions WHERE token_hash = ?').get(tokenHash) as
-      | { token_hash: string; name: string; csrf: string; created_at: string; expires_at: string }
-      | undefined;
+    const r = this.sessionByHash.get(tokenHash);
     return r && { tokenHash: r.token_hash, name: r.name, csrf: r.csrf, createdAt: r.created_at, expiresAt: r.expires_at };
   }
 
@@ -66,12 +79,13 @@ export class SqliteAccountRepository implements AccountRepository {
 
   auditLog(filter: { target?: string; actor?: string; limit?: number }): AuditEntry[] {
     const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.target) (where.push('target = ?'), params.push(filter.target));
-    if (filter.actor) (where.push('actor = ?'), params.push(filter.actor));
+    const params: string[] = [];
+    if (filter.target !== undefined) (where.push('target = ?'), params.push(filter.target));
+    if (filter.actor !== undefined) (where.push('actor = ?'), params.push(filter.actor));
+    const limit = Math.max(1, Math.min(Math.trunc(filter.limit ?? 200), 1000));
     return this.db
-      .prepare(`SELECT at, actor, action, target, detail FROM audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`)
-      .all(...params, Math.min(filter.limit ?? 200, 1000)) as AuditEntry[];
+      .prepare<unknown[], AuditEntry>(`SELECT at, actor, action, target, detail FROM audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`)
+      .all(...params, limit);
   }
 
   close(): void {

@@ -50,7 +50,8 @@ export interface AuditEntry {
 }
 
 export interface AccountRepository {
-  addUser(u: User): void;
+  /** false when the name is taken */
+  addUser(u: User): boolean;
   findUser(name: string): User | undefined;
   createSession(s: SessionRecord): void;
   findSession(tokenHash: string): SessionRecord | undefined;

@@ -1,32 +1,75 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountService } from '../../src/accounts/service.js';
 import { SqliteAccountRepository } from '../../src/accounts/sqlite.js';
+import { repoPath } from '../../src/paths.js';
 
-const run = (dataDir: string, args: string[], input: string) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/user-add.ts', ...args], { env: { ...process.env, DATA_DIR: dataDir }, input, encoding: 'utf8' });
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'xf-useradd-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The command as documented, with the password piped on stdin. */
+const userAdd = (args: string[], stdin: string) =>
+  spawnSync('npx', ['tsx', 'src/cli/user-add.ts', ...args], { cwd: repoPath(), env: { ...process.env, DATA_DIR: dir }, input: stdin, encoding: 'utf8', timeout: 60_000 });
 
 describe('npm run user:add', () => {
-  it('creates an account from a piped password in DATA_DIR, which then signs in', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'xf-useradd-'));
+  it('creates an account in DATA_DIR from a piped password, which then signs in', async () => {
+    const ok = userAdd(['--name', 'wang', '--role', 'supervisor'], 'secret-pass-1\n');
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect(ok.stdout.trim()).toBe('created supervisor wang');
+    // only the scrypt hash is stored (the WAL may still hold the newest pages, so read both)
+    const stored = ['xiaofa.sqlite', 'xiaofa.sqlite-wal'].map((f) => {
+      try {
+        return readFileSync(join(dir, f), 'latin1');
+      } catch {
+        return '';
+      }
+    });
+    expect(stored.join('')).toContain('scrypt$');
+    expect(stored.join('')).not.toContain('secret-pass-1');
+
+    const svc = new AccountService(new SqliteAccountRepository(join(dir, 'xiaofa.sqlite')));
     try {
-      const ok = run(dir, ['--name', 'wang', '--role', 'supervisor'], 'secret-pass-1\n');
-      expect(ok.stderr).toBe('');
-      expect(ok.stdout.trim()).toBe('created supervisor wang');
-      expect(ok.stdout + ok.stderr).not.toContain('secret-pass-1');
-      expect(run(dir, ['--name', 'wang', '--role', 'supervisor'], 'secret-pass-1\n').status).toBe(2);
-      expect(run(dir, ['--name', 'zhao', '--role', 'boss'], 'secret-pass-1\n').status).toBe(2);
-      expect(run(dir, ['--name', 'zhao', '--role', 'operator'], 'short\n').status).toBe(2);
-      expect(run(dir, ['--name', 'zhao', '--role', 'operator'], '').status).toBe(2);
-      const svc = new AccountService(new SqliteAccountRepository(join(dir, 'xiaofa.sqlite')));
       await expect(svc.signIn('wang', 'secret-pass-1', 'ip')).resolves.toMatchObject({ principal: { name: 'wang', role: 'supervisor' } });
-      await expect(svc.signIn('zhao', 'secret-pass-1', 'ip')).rejects.toMatchObject({ code: 'unauthenticated' });
-      svc.close();
+      await expect(svc.signIn('wang', 'secret-pass-2', 'ip')).rejects.toMatchObject({ code: 'unauthenticated' });
+      expect(svc.auditLog({ target: 'wang' })).toMatchObject([{ actor: 'system', action: 'user_add', detail: 'supervisor' }]);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      svc.close();
     }
+  });
+
+  it('takes only the first line, without its line ending (Windows pipes too)', async () => {
+    const ok = userAdd(['--name', '李明', '--role', 'operator'], 'pass word 10\r\nsecond line\n');
+    expect(ok.status).toBe(0);
+    expect(ok.stdout.trim()).toBe('created operator 李明');
+    const svc = new AccountService(new SqliteAccountRepository(join(dir, 'xiaofa.sqlite')));
+    try {
+      await expect(svc.signIn('李明', 'pass word 10', 'ip')).resolves.toMatchObject({ principal: { role: 'operator' } });
+    } finally {
+      svc.close();
+    }
+  });
+
+  it.each([
+    ['a duplicate name', ['--name', 'wang', '--role', 'operator'], 'secret-pass-1\n', /already exists/],
+    ['an unknown role', ['--name', 'zhao', '--role', 'boss'], 'secret-pass-1\n', /--role must be one of operator\|supervisor\|admin/],
+    ['a short password', ['--name', 'zhao', '--role', 'operator'], 'short\n', /at least 10 characters/],
+    ['no password at all', ['--name', 'zhao', '--role', 'operator'], '', /no password on stdin/],
+    ['a missing name', ['--role', 'operator'], 'secret-pass-1\n', /--name NAME is required/],
+    ['a bad name', ['--name', 'a b', '--role', 'operator'], 'secret-pass-1\n', /name: 2-32/],
+    ['an unknown option', ['--name', 'zhao', '--role', 'operator', '--password', 'x'], 'secret-pass-1\n', /unknown option --password/],
+  ])('refuses %s with a usage error (exit 2, no stack, no password echoed)', (_what, args, stdin, message) => {
+    const r = userAdd(args, stdin);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^error: /);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout + r.stderr).not.toContain('secret-pass-1');
   });
 });

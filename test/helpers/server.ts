@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { Role } from '../../src/accounts/types.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { buildServer, type Running } from '../../src/server.js';
@@ -14,6 +15,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** Running servers by URL, so signIn(url, …) can create accounts in the right store. */
+const servers = new Map<string, Running>();
+
 /** The real server (Express + Botkit + SQLite) on a random loopback port, with its own data dir. */
 export async function startTestServer(): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'xiaofa-test-'));
@@ -22,11 +26,14 @@ export async function startTestServer(): Promise<TestServer> {
   const running = buildServer(config, await testNlu(), createLogger('info', (l) => logs.push(l)));
   await new Promise<void>((resolve) => running.server.listen(0, '127.0.0.1', resolve));
   const { port } = running.server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  servers.set(url, running);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     running,
     logs,
     close: async () => {
+      servers.delete(url);
       await running.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
@@ -47,3 +54,28 @@ export function client(base: string) {
 }
 
 export const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+export interface ConsoleLogin {
+  /** `xf_console=…`, for a Cookie header */
+  cookie: string;
+  /** for the X-CSRF-Token header of POST/PATCH/PUT/DELETE */
+  csrf: string;
+}
+
+/**
+ * A console account on the server at `url` (created through its AccountService, password
+ * `${name}-password-1`), signed in over HTTP like the login page does. Call once per name.
+ */
+export async function signIn(url: string, name: string, role: Role): Promise<ConsoleLogin> {
+  const running = servers.get(url);
+  if (!running) throw new Error(`signIn: no test server at ${url}`);
+  const password = `${name}-password-1`;
+  await running.accounts.addUser(name, role, password);
+  const res = await fetch(`${url}/api/session`, json({ name, password }));
+  if (res.status !== 204) throw new Error(`signIn ${name}: POST /api/session answered ${res.status} ${await res.text()}`);
+  const cookie = res.headers.get('set-cookie')?.split(';')[0];
+  if (!cookie) throw new Error(`signIn ${name}: no session cookie`);
+  const me = await fetch(`${url}/api/session`, { headers: { Cookie: cookie } });
+  const { csrfToken } = (await me.json()) as { csrfToken: string };
+  return { cookie, csrf: csrfToken };
+}

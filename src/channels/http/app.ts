@@ -11,6 +11,7 @@ import { assistRouter } from './routes/assist.js';
 import { consoleRouter } from './routes/console.js';
 import { sessionRouter } from './routes/session.js';
 import { consoleSession } from './auth.js';
+import { openApiDocument } from './openapi.js';
 import { statsRouter } from './routes/stats.js';
 import { ticketsRouter } from './routes/tickets.js';
 import type { AccountService } from '../../accounts/service.js';
@@ -56,10 +57,15 @@ export function createApp(deps: AppDeps): Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  const openapi = openApiDocument();
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
   app.get('/metrics', async (_req, res) => {
     res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
-  app.use(consoleSession(deps.accounts));
+  // Only the API reads the console cookie; console pages authenticate in pageGuard, static files never.
+  app.use('/api', consoleSession(deps.accounts));
   app.use('/api/session', sessionRouter(deps.accounts));
   app.use('/api', apiRouter(deps.assistant, deps.identity, deps.metrics));
   app.use('/api/tickets', ticketsRouter(deps.tickets, deps.identity, deps.accounts));

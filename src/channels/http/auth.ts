@@ -3,39 +3,30 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { AccountService } from '../../accounts/service.js';
 import { roleAtLeast, type Principal, type Role } from '../../accounts/types.js';
 import { HttpError } from './errors.js';
+import { readCookie } from './identity.js';
 
 export const CONSOLE_COOKIE = 'xf_console';
 export const CSRF_HEADER = 'x-csrf-token';
 
-/** The one cookie we need, without a cookie-parser dependency. */
-export function readCookie(req: Request, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(eq + 1).trim());
-      } catch {
-        return undefined;
-      }
-    }
-  }
-  return undefined;
-}
+
+// Secure only over https (req.secure), so the console also works on http://localhost.
+// Strict: the browser never sends the cookie on a request started by another site.
+const cookieOptions = (req: Request) => ({ httpOnly: true, sameSite: 'strict' as const, secure: req.secure, path: '/' });
 
 export function setConsoleCookie(req: Request, res: Response, token: string, expiresAt: Date): void {
-  res.cookie(CONSOLE_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/', expires: expiresAt });
+  res.cookie(CONSOLE_COOKIE, token, { ...cookieOptions(req), maxAge: Math.max(0, expiresAt.getTime() - Date.now()) });
 }
 
 export function clearConsoleCookie(req: Request, res: Response): void {
-  res.clearCookie(CONSOLE_COOKIE, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/' });
+  res.clearCookie(CONSOLE_COOKIE, cookieOptions(req));
 }
 
-/** Puts the signed-in operator (if any) on res.locals; a missing or stale cookie is simply no session. */
+/** Puts the signed-in operator (if any) on res.locals; a missing, forged or expired cookie is simply no session. */
 export function consoleSession(accounts: AccountService): RequestHandler {
   return (req, res, next) => {
-    const token = readCookie(req, CONSOLE_COOKIE);
-    const s = accounts.authenticate(token);
-    if (s && token) {
+    const token = readCookie(req.headers.cookie, CONSOLE_COOKIE);
+    const s = token === undefined ? undefined : accounts.authenticate(token);
+    if (s) {
       res.locals.principal = s.principal;
       res.locals.csrf = s.csrf;
       res.locals.sessionToken = token;
@@ -45,21 +36,31 @@ export function consoleSession(accounts: AccountService): RequestHandler {
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
-/** 401 without a session, 403 below the role; unsafe methods also need the session's CSRF token. */
+/**
+ * SameSite=Strict already keeps other sites' requests cookie-less; the token is the second lock
+ * (older browsers, a sibling subdomain). Compared in constant time.
+ */
+export function csrfValid(req: Request, res: Response): boolean {
+  const expected = Buffer.from(String(res.locals.csrf ?? ''));
+  const got = Buffer.from(req.get(CSRF_HEADER) ?? '');
+  return expected.length > 0 && got.length === expected.length && timingSafeEqual(got, expected);
+}
+
+export const csrfError = () => new HttpError(403, 'csrf', '请求缺少有效的 X-CSRF-Token，请刷新页面后重试');
+
+/** 401 without a session, 403 `csrf` for an unsafe method without the session's token, 403 `forbidden` below the role. */
 export function requireRole(min: Role): RequestHandler {
   return (req, res, next) => {
     const p = res.locals.principal as Principal | undefined;
     if (!p) return next(new HttpError(401, 'unauthenticated', '请先登录（/console/login）'));
-    if (UNSAFE.has(req.method) && !same(String(req.get(CSRF_HEADER) ?? ''), String(res.locals.csrf ?? ''))) {
-      return next(new HttpError(403, 'csrf', '请求缺少有效的 X-CSRF-Token，请刷新页面后重试'));
-    }
+    if (UNSAFE.has(req.method) && !csrfValid(req, res)) return next(csrfError());
     if (!roleAtLeast(p.role, min)) return next(new HttpError(403, 'forbidden', `需要 ${min} 及以上权限`));
     next();
   };
 }
 
+/** The signed-in principal inside a route handler (behind requireRole, so absence is a 401, not a crash). */
 export function principalOf(res: Response): Principal {
   const p = res.locals.principal as Principal | undefined;
   if (!p) throw new HttpError(401, 'unauthenticated', '请先登录（/console/login）');
@@ -67,8 +68,11 @@ export function principalOf(res: Response): Principal {
 }
 
 /** Console pages: to the login page without a session (coming back afterwards), 403 below the role. */
-export function pageGuard(_accounts: AccountService, min: Role): RequestHandler {
+export function pageGuard(accounts: AccountService, min: Role): RequestHandler {
+  const session = consoleSession(accounts);
   return (req, res, next) => {
+    // Usable on a router where consoleSession has not run yet.
+    if (res.locals.principal === undefined) session(req, res, () => undefined);
     const p = res.locals.principal as Principal | undefined;
     if (!p) return res.redirect(302, `/console/login?next=${encodeURIComponent(req.originalUrl)}`);
     if (!roleAtLeast(p.role, min)) {

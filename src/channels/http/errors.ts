@@ -31,7 +31,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       e = new HttpError(status, err.code === 'invalid' ? 'invalid_request' : err.code, err.message);
     }
     else if (err instanceof AuthError) {
-      const [status, code] = ({ unauthenticated: [401, 'invalid_credentials'], forbidden: [403, 'forbidden'], rate_limited: [429, 'rate_limited'], invalid: [400, 'invalid_request'], conflict: [409, 'conflict'] } as const)[err.code];
+      const [status, code] = ({ unauthenticated: [401, 'unauthenticated'], forbidden: [403, 'forbidden'], rate_limited: [429, 'rate_limited'], invalid: [400, 'invalid_request'], conflict: [409, 'conflict'] } as const)[err.code];
       e = new HttpError(status, code, err.message);
     }
     else if (isBodyParserError(err)) {

@@ -15,8 +15,8 @@ const text = z
   .refine((s) => s.length <= ASSIST_MAX_TEXT, `text must be at most ${ASSIST_MAX_TEXT} characters`)
   .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'text contains control characters');
 
-const AssistBody = z.object({ text }).strict();
-const FeedbackBody = z.discriminatedUnion('kind', [
+export const AssistBody = z.object({ text }).strict();
+export const FeedbackBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('suggestion'), text, suggestionId: z.string().min(1).max(120), verdict: z.enum(['right', 'wrong']) }).strict(),
   z.object({ kind: z.literal('category'), text, predicted: z.enum(CATEGORIES), corrected: z.enum(CATEGORIES) }).strict(),
 ]);

@@ -7,8 +7,8 @@ import type { TurnLog } from '../../../stats/turn-log.js';
 import type { TicketService } from '../../../tickets/service.js';
 import { principalOf, requireRole } from '../auth.js';
 
-const DashboardQuery = z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }).strict();
-const MonthQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month must look like 2026-11') }).strict();
+export const DashboardQuery = z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }).strict();
+export const MonthQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month must look like 2026-11') }).strict();
 
 export function statsRouter(tickets: TicketService, turns: TurnLog, accounts: AccountService): Router {
   const r = Router();

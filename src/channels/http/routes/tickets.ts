@@ -57,7 +57,7 @@ export function listView(t: Ticket, now: Date) {
   };
 }
 
-const ListQuery = z
+export const ListQuery = z
   .object({
     status: z.enum(STATUSES).optional(),
     category: z.enum(CATEGORIES).optional(),
