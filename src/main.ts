@@ -10,9 +10,10 @@ const logger = createLogger(config.logLevel);
 process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: reason instanceof Error ? (reason.stack ?? reason.message) : String(reason) }));
 
 const nlu = await provisionNlu(config.modelDir, { progress: (m) => console.log(`[xiaofa] ${m}`) });
-const running = buildServer(config, nlu, logger);
+const running = await buildServer(config, nlu, logger);
+const where = running.stores.describe;
 running.server.listen(config.port, () => {
-  console.log(`[xiaofa] listening on http://localhost:${config.port} (data: ${config.dataDir})`);
+  console.log(`[xiaofa] listening on http://localhost:${config.port} (orders and accounts: ${where.database}; conversation state: ${where.state})`);
 });
 const stop = () => {
   void running.close().then(() => process.exit(0));

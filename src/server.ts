@@ -1,25 +1,21 @@
 import { createServer, type Server } from 'node:http';
-import { join } from 'node:path';
 import { attachBotkit, type BotkitChannel } from './channels/botkit/channel.js';
 import { createApp } from './channels/http/app.js';
 import { Identity } from './channels/http/identity.js';
 import { createMetrics } from './channels/http/metrics.js';
 import type { Config } from './config.js';
-import { MemorySessionStore } from './dialogs/store.js';
 import { KnowledgeBase } from './knowledge/base.js';
 import { loadKnowledge } from './knowledge/loader.js';
 import { createLogger, type Logger } from './logger.js';
 import type { Nlu } from './nlu/model.js';
 import { Assistant } from './pipeline/assistant.js';
-import { SqliteTicketRepository } from './tickets/sqlite.js';
 import { TicketService } from './tickets/service.js';
 import { loadCalendar, loadDeployment } from './triage/deployment.js';
+import { missingCalendarYears } from './tickets/deadline.js';
 import { KnowledgeSearch } from './knowledge/search.js';
-import { SqliteTurnLog } from './stats/turn-log.js';
 import { AccountService } from './accounts/service.js';
-import { SqliteAccountRepository } from './accounts/sqlite.js';
 import { AssistService } from './triage/assist.js';
-import { SqliteCorrectionStore } from './triage/corrections.js';
+import { openStores, type Stores } from './storage/stores.js';
 
 export interface Running {
   server: Server;
@@ -27,20 +23,25 @@ export interface Running {
   tickets: TicketService;
   accounts: AccountService;
   logger: Logger;
+  stores: Stores;
   close(): Promise<void>;
 }
 
-/** Wires the product together; the NLU is passed in so tests can share one trained model. */
-export function buildServer(config: Config, nlu: Nlu, logger = createLogger(config.logLevel)): Running {
+/**
+ * Wires the product together; the NLU is passed in so tests can share one trained model, and the stores may be
+ * (tests on PostgreSQL and Redis); by default they are opened from the configuration.
+ */
+export async function buildServer(config: Config, nlu: Nlu, logger = createLogger(config.logLevel), given?: Stores): Promise<Running> {
   const kb = new KnowledgeBase(loadKnowledge());
-  const dbFile = join(config.dataDir, 'xiaofa.sqlite');
-  const repo = new SqliteTicketRepository(dbFile);
-  const turns = new SqliteTurnLog(dbFile);
-  const accounts = new AccountService(new SqliteAccountRepository(dbFile));
-  const corrections = new SqliteCorrectionStore(dbFile);
   const deployment = loadDeployment(config.deploymentFile);
-  const tickets = new TicketService(repo, nlu, deployment, loadCalendar());
-  const assistant = new Assistant({ nlu, kb, tickets, sessions: new MemorySessionStore(), logger, turns });
+  const calendar = loadCalendar();
+  const missing = missingCalendarYears(calendar);
+  if (missing.length) logger.warn('holiday calendar missing', { years: missing, fix: `add knowledge/calendar/${missing[0]}.json from the State Council notice; until then deadlines skip weekends only` });
+  const stores = given ?? (await openStores(config, { onRedisError: (err) => logger.warn('redis connection', { error: err.message }) }));
+  const { turns, corrections } = stores;
+  const accounts = new AccountService(stores.accounts, undefined, stores.limiter);
+  const tickets = new TicketService(stores.tickets, nlu, deployment, calendar);
+  const assistant = new Assistant({ nlu, kb, tickets, sessions: stores.sessions, logger, turns });
   const assist = new AssistService({ nlu, kb, search: new KnowledgeSearch(kb.entries), departmentOf: (c) => deployment.departments[c]! });
   const identity = Identity.fromConfig(config.dataDir, config.sessionSecret);
   const metrics = createMetrics();
@@ -67,14 +68,12 @@ export function buildServer(config: Config, nlu: Nlu, logger = createLogger(conf
     tickets,
     accounts,
     logger,
+    stores,
     close: async () => {
       botkit?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      repo.close();
-      turns.close();
-      accounts.close();
-      corrections.close();
+      await stores.close();
     },
   };
 }

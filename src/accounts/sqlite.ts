@@ -46,38 +46,38 @@ export class SqliteAccountRepository implements AccountRepository {
     this.sessionByHash = this.db.prepare('SELECT token_hash, name, csrf, created_at, expires_at FROM sessions WHERE token_hash = ?');
   }
 
-  addUser(u: User): boolean {
+  async addUser(u: User): Promise<boolean> {
     const sql = 'INSERT INTO users (name, role, password_hash, created_at, disabled) VALUES (?, ?, ?, ?, ?) ON CONFLICT(name) DO NOTHING';
     return this.db.prepare(sql).run(u.name, u.role, u.passwordHash, u.createdAt, u.disabled ? 1 : 0).changes === 1;
   }
 
-  findUser(name: string): User | undefined {
+  async findUser(name: string): Promise<User | undefined> {
     const r = this.userByName.get(name);
     return r && { name: r.name, role: r.role, passwordHash: r.password_hash, createdAt: r.created_at, disabled: r.disabled === 1 };
   }
 
-  createSession(s: SessionRecord): void {
+  async createSession(s: SessionRecord): Promise<void> {
     this.db.prepare('INSERT INTO sessions (token_hash, name, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(s.tokenHash, s.name, s.csrf, s.createdAt, s.expiresAt);
   }
 
-  findSession(tokenHash: string): SessionRecord | undefined {
+  async findSession(tokenHash: string): Promise<SessionRecord | undefined> {
     const r = this.sessionByHash.get(tokenHash);
     return r && { tokenHash: r.token_hash, name: r.name, csrf: r.csrf, createdAt: r.created_at, expiresAt: r.expires_at };
   }
 
-  deleteSession(tokenHash: string): void {
+  async deleteSession(tokenHash: string): Promise<void> {
     this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
   }
 
-  deleteExpired(now: string): void {
+  async deleteExpired(now: string): Promise<void> {
     this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now);
   }
 
-  audit(e: AuditEntry): void {
+  async audit(e: AuditEntry): Promise<void> {
     this.db.prepare('INSERT INTO audit (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)').run(e.at, e.actor, e.action, e.target, e.detail);
   }
 
-  auditLog(filter: { target?: string; actor?: string; limit?: number }): AuditEntry[] {
+  async auditLog(filter: { target?: string; actor?: string; limit?: number }): Promise<AuditEntry[]> {
     const where: string[] = [];
     const params: string[] = [];
     if (filter.target !== undefined) (where.push('target = ?'), params.push(filter.target));
@@ -88,7 +88,7 @@ export class SqliteAccountRepository implements AccountRepository {
       .all(...params, limit);
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.db.close();
   }
 }

@@ -51,13 +51,13 @@ export interface AuditEntry {
 
 export interface AccountRepository {
   /** false when the name is taken */
-  addUser(u: User): boolean;
-  findUser(name: string): User | undefined;
-  createSession(s: SessionRecord): void;
-  findSession(tokenHash: string): SessionRecord | undefined;
-  deleteSession(tokenHash: string): void;
-  deleteExpired(now: string): void;
-  audit(entry: AuditEntry): void;
-  auditLog(filter: { target?: string; actor?: string; limit?: number }): AuditEntry[];
-  close(): void;
+  addUser(u: User): Promise<boolean>;
+  findUser(name: string): Promise<User | undefined>;
+  createSession(s: SessionRecord): Promise<void>;
+  findSession(tokenHash: string): Promise<SessionRecord | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+  deleteExpired(now: string): Promise<void>;
+  audit(entry: AuditEntry): Promise<void>;
+  auditLog(filter: { target?: string; actor?: string; limit?: number }): Promise<AuditEntry[]>;
+  close(): Promise<void>;
 }

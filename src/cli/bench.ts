@@ -13,6 +13,9 @@ import { seedOrders } from '../bench/seed-orders.js';
 import { AccountService } from '../accounts/service.js';
 import { SqliteAccountRepository } from '../accounts/sqlite.js';
 import { SqliteTicketRepository } from '../tickets/sqlite.js';
+import { PgAccountRepository } from '../accounts/postgres.js';
+import { PgTicketRepository } from '../tickets/postgres.js';
+import { PgDatabase } from '../storage/postgres.js';
 import { parseArgs, runCli } from './args.js';
 
 // Project-written inputs (never evaluation rows): short chat questions and long caller transcripts.
@@ -68,7 +71,7 @@ function spawnNode(script: string, env: NodeJS.ProcessEnv): ChildProcess {
 }
 
 runCli(async () => {
-  const { flags, values } = parseArgs(process.argv.slice(2), { values: ['seconds', 'concurrency', 'orders'], flags: ['json'] });
+  const { flags, values } = parseArgs(process.argv.slice(2), { values: ['seconds', 'concurrency', 'orders', 'pg'], flags: ['json'] });
   const orders = Number(values.orders ?? 100_000);
   const seconds = Number(values.seconds ?? 5);
   const concurrency = Number(values.concurrency ?? 16);
@@ -92,7 +95,9 @@ runCli(async () => {
   // 2. The operators' queue at scale: `orders` work orders over a year, then the console's queries.
   const dataDir = mkdtempSync(join(tmpdir(), 'xiaofa-bench-'));
   const dbFile = join(dataDir, 'xiaofa.sqlite');
-  const seedMs = seedOrders(dbFile, orders);
+  const seeding = new SqliteTicketRepository(dbFile, { durable: false });
+  const seedMs = await seedOrders(seeding, orders);
+  await seeding.close();
   console.log(`seeded ${orders} orders in ${seedMs} ms`);
   const queueQueries: Record<string, string> = {
     firstPage: '',
@@ -102,20 +107,22 @@ runCli(async () => {
     searchAndStatus: `q=${encodeURIComponent('路灯')}&status=待派单`,
   };
   const repo = new SqliteTicketRepository(dbFile);
-  const deepCursor = (() => {
+  const deepCursor = await (async () => {
     let cursor: string | undefined;
-    for (let i = 0; i < 200; i += 1) cursor = repo.list({}, { limit: 20, cursor }).nextCursor ?? cursor;
+    for (let i = 0; i < 200; i += 1) cursor = (await repo.list({}, { limit: 20, cursor })).nextCursor ?? cursor;
     return cursor!;
   })();
-  repo.close();
+  await repo.close();
   queueQueries.page200 = `cursor=${deepCursor}`;
   const accounts = new AccountService(new SqliteAccountRepository(dbFile));
   await accounts.addUser('bench', 'supervisor', 'bench-password-1');
+  await accounts.close();
 
   // 3. Cold start of the real server (saved model), then throughput against it and a bare Express app.
   const askPort = await freePort();
   const barePort = await freePort();
-  const server = spawnNode('src/main.ts', { PORT: String(askPort), DATA_DIR: dataDir, MODEL_DIR: config.modelDir, LOG_LEVEL: 'silent' });
+  // The embedded default is what is measured here: a DATABASE_URL or REDIS_URL in the caller's environment is not inherited.
+  const server = spawnNode('src/main.ts', { PORT: String(askPort), DATA_DIR: dataDir, MODEL_DIR: config.modelDir, LOG_LEVEL: 'silent', DATABASE_URL: '', REDIS_URL: '' });
   const bare = spawnNode('src/bench/bare-express.ts', { PORT: String(barePort) });
   try {
     const coldStartMs = await waitHealthy(askPort, server, 120_000);
@@ -149,6 +156,9 @@ runCli(async () => {
     for (const [name, qs] of Object.entries(queueQueries)) queue[name] = await timed(50, () => fetch(`${base}/api/tickets?limit=20&${qs}`, { headers: { Cookie: cookie } }));
     console.log('assist', JSON.stringify(assist));
     console.log('queue', JSON.stringify(queue));
+    // 4. With --pg URL: the same queue, seeded into a fresh schema of that PostgreSQL and served by a second instance on it.
+    const queuePostgres = values.pg ? await pgQueue(values.pg, orders, queueQueries, config.modelDir, timed) : undefined;
+    if (queuePostgres) console.log('queuePostgres', JSON.stringify(queuePostgres));
     console.log('ask', JSON.stringify(ask));
     console.log('express', JSON.stringify(express));
     const summary = {
@@ -158,6 +168,7 @@ runCli(async () => {
       rssMB: rss,
       assist,
       queue: { orders, seedMs, ...queue },
+      ...(queuePostgres ? { queuePostgres } : {}),
     };
     if (flags.has('json')) console.log(JSON.stringify(summary));
     else console.log(summary);
@@ -167,3 +178,37 @@ runCli(async () => {
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+type Timed = (n: number, call: (i: number) => Promise<Response>) => Promise<{ p50: number; p99: number }>;
+
+/** The operators' queue on PostgreSQL: seeded in a schema of its own (dropped afterwards), queried over HTTP. */
+async function pgQueue(url: string, orders: number, queries: Record<string, string>, modelDir: string, timed: Timed) {
+  const schema = `xf_bench_${Date.now().toString(36)}`;
+  const seedDb = await PgDatabase.connect(url, { schema, durable: false });
+  const port = await freePort();
+  let server: ChildProcess | undefined;
+  try {
+    const seedMs = await seedOrders(new PgTicketRepository(seedDb), orders);
+    console.log(`seeded ${orders} orders in PostgreSQL in ${seedMs} ms`);
+    await seedDb.query('ANALYZE');
+    await new AccountService(new PgAccountRepository(seedDb)).addUser('bench', 'supervisor', 'bench-password-1');
+    const tickets = new PgTicketRepository(seedDb);
+    let cursor: string | undefined;
+    for (let i = 0; i < 200; i += 1) cursor = (await tickets.list({}, { limit: 20, cursor })).nextCursor ?? cursor;
+    const withSchema = new URL(url);
+    withSchema.searchParams.set('options', `-c search_path=${schema}`);
+    server = spawnNode('src/main.ts', { PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'xiaofa-bench-pg-')), MODEL_DIR: modelDir, LOG_LEVEL: 'silent', DATABASE_URL: withSchema.toString(), REDIS_URL: '' });
+    await waitHealthy(port, server, 120_000);
+    const base = `http://127.0.0.1:${port}`;
+    const signIn = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'bench', password: 'bench-password-1' }) });
+    if (signIn.status !== 204) throw new Error(`bench sign-in (PostgreSQL) failed: ${signIn.status}`);
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const out: Record<string, unknown> = { orders, seedMs };
+    for (const [name, qs] of Object.entries({ ...queries, page200: `cursor=${cursor}` })) out[name] = await timed(50, () => fetch(`${base}/api/tickets?limit=20&${qs}`, { headers: { Cookie: cookie } }));
+    return out;
+  } finally {
+    server?.kill('SIGTERM');
+    await seedDb.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => undefined);
+    await seedDb.close();
+  }
+}

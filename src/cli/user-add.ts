@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { AccountService } from '../accounts/service.js';
-import { SqliteAccountRepository } from '../accounts/sqlite.js';
 import { AuthError, ROLES, type Role } from '../accounts/types.js';
 import { loadConfig } from '../config.js';
+import { openStores } from '../storage/stores.js';
 import { parseArgs, runCli, UsageError } from './args.js';
 
 const USAGE = 'usage: printf "a-long-password\\n" | npm run user:add -- --name NAME --role operator|supervisor|admin';
@@ -54,7 +53,9 @@ runCli(async () => {
   if (!values.role || !ROLES.includes(values.role as Role)) throw new UsageError(`--role must be one of ${ROLES.join('|')}\n${USAGE}`);
   const role = values.role as Role;
   const password = await readPassword();
-  const accounts = new AccountService(new SqliteAccountRepository(join(loadConfig().dataDir, 'xiaofa.sqlite')));
+  // The same store the server uses: SQLite under DATA_DIR, or PostgreSQL when DATABASE_URL is set.
+  const stores = await openStores(loadConfig());
+  const accounts = new AccountService(stores.accounts);
   try {
     await accounts.addUser(values.name, role, password);
   } catch (err) {
@@ -62,7 +63,7 @@ runCli(async () => {
     if (err instanceof AuthError) throw new UsageError(err.message);
     throw err;
   } finally {
-    accounts.close();
+    await stores.close();
   }
   console.log(`created ${role} ${values.name}`);
 });

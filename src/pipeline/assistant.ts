@@ -208,7 +208,7 @@ export class Assistant {
     }
     await this.deps.sessions.delete(sid);
     try {
-      const t = this.deps.tickets.statusFor(number, last4);
+      const t = await this.deps.tickets.statusFor(number, last4);
       return { text: `工单 ${t.number}：当前状态「${t.status}」，承办单位 ${t.department}，办理期限 ${t.deadline.slice(0, 10)}。${t.reply ? `\n答复：${t.reply}` : ''}`, citations: [], quickReplies: [] };
     } catch (err) {
       if (err instanceof TicketError) return { text: err.message, citations: [], quickReplies: ['查询工单进度'] };
@@ -226,8 +226,9 @@ export class Assistant {
       score: turn.nlu ? Number(turn.nlu.score.toFixed(3)) : undefined,
       trace: turn.trace.map((t) => `${t.stage}: ${t.note}`),
     });
-    try {
-      this.deps.turns?.record({
+    // Statistics are not worth a lost answer or a slower one: written in the background, a failure only logged.
+    this.deps.turns
+      ?.record({
         at: new Date().toISOString(),
         channel: turn.input.channel,
         action: turn.decision?.action ?? 'handoff',
@@ -235,11 +236,8 @@ export class Assistant {
         score: turn.nlu ? Number(turn.nlu.score.toFixed(3)) : null,
         // Masked and cut: the dashboard lists unanswered questions, never anyone's number.
         text: maskPii(turn.input.text.normalize('NFKC').trim().slice(0, 200)),
-      });
-    } catch (err) {
-      // Statistics are not worth a lost answer: the citizen still gets the reply.
-      this.deps.logger.warn('turn log write failed', { error: (err as Error).message });
-    }
+      })
+      .catch((err: unknown) => this.deps.logger.warn('turn log write failed', { error: (err as Error).message }));
     return turn;
   }
 }

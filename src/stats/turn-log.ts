@@ -20,9 +20,9 @@ export interface TurnStats {
 }
 
 export interface TurnLog {
-  record(t: TurnRecord): void;
-  stats(from: string, to: string, top?: number): TurnStats;
-  close(): void;
+  record(t: TurnRecord): Promise<void>;
+  stats(from: string, to: string, top?: number): Promise<TurnStats>;
+  close(): Promise<void>;
 }
 
 /** Bot turns in the same SQLite file as the orders; a failed write is logged by the caller, never fatal. */
@@ -40,11 +40,11 @@ export class SqliteTurnLog implements TurnLog {
     this.insert = this.db.prepare('INSERT INTO bot_turns (at, channel, action, intent, score, text) VALUES (@at, @channel, @action, @intent, @score, @text)');
   }
 
-  record(t: TurnRecord): void {
+  async record(t: TurnRecord): Promise<void> {
     this.insert.run(t);
   }
 
-  stats(from: string, to: string, top = 10): TurnStats {
+  async stats(from: string, to: string, top = 10): Promise<TurnStats> {
     const rows = this.db.prepare('SELECT action, COUNT(*) AS n FROM bot_turns WHERE at >= ? AND at < ? GROUP BY action').all(from, to) as { action: string; n: number }[];
     const byAction = Object.fromEntries(rows.map((r) => [r.action, r.n]));
     const topUnanswered = this.db
@@ -53,7 +53,7 @@ export class SqliteTurnLog implements TurnLog {
     return { total: rows.reduce((a, r) => a + r.n, 0), byAction, topUnanswered };
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.db.close();
   }
 }

@@ -4,6 +4,16 @@ import type { HolidayCalendar } from '../triage/deployment.js';
 const CST_OFFSET_MS = 8 * 3600 * 1000;
 const dayKey = (d: Date) => new Date(d.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
 
+/**
+ * Years a deadline starting now may reach (the current one, and the next from December on) that have no
+ * calendar file: there only weekends are known, so the deployment should add the State Council's notice.
+ */
+export function missingCalendarYears(cal: HolidayCalendar, now = new Date()): number[] {
+  const cst = new Date(now.getTime() + CST_OFFSET_MS);
+  const years = [cst.getUTCFullYear(), ...(cst.getUTCMonth() === 11 ? [cst.getUTCFullYear() + 1] : [])];
+  return years.filter((y) => !cal.years.has(y));
+}
+
 export function isWorkingDay(d: Date, cal: HolidayCalendar): boolean {
   const key = dayKey(d);
   if (cal.workdays.has(key)) return true;

@@ -5,7 +5,7 @@ import { classifyRequestType, classifyUrgency, type Urgency } from '../triage/re
 import { extractAmounts, WAGE_ARREARS } from '../triage/fields.js';
 import type { Principal } from '../accounts/types.js';
 import type { TicketCommandInput } from './commands.js';
-import { addWorkingDays } from './deadline.js';
+import { addWorkingDays, missingCalendarYears } from './deadline.js';
 import { applyCommand, type TicketCommand } from './lifecycle.js';
 import { normalizePhone } from './phone.js';
 import { TicketError, type HistoryItem, type NewTicket, type PageRequest, type Ticket, type TicketFilter, type TicketPage, type TicketRepository } from './types.js';
@@ -76,7 +76,7 @@ export class TicketService {
 
     if (idempotencyKey) {
       // A repeated key returns the first order, but only for the same request: another body is a conflict.
-      const first = this.repo.findByIdempotencyKey(idempotencyKey);
+      const first = await this.repo.findByIdempotencyKey(idempotencyKey);
       if (first) {
         if (first.content !== content || first.phone !== phone || first.address !== address) throw new TicketError('conflict', 'Idempotency-Key was already used for a different order');
         return first;
@@ -109,22 +109,27 @@ export class TicketService {
     );
   }
 
-  get(number: string): Ticket {
-    const t = this.repo.get(number.trim().toUpperCase());
+  async get(number: string): Promise<Ticket> {
+    const t = await this.repo.get(number.trim().toUpperCase());
     if (!t) throw new TicketError('not_found', `没有工单 ${number}`);
     return t;
   }
 
-  history(number: string): HistoryItem[] {
+  history(number: string): Promise<HistoryItem[]> {
     return this.repo.history(number);
   }
 
-  list(filter: TicketFilter, page: PageRequest, now = new Date()): TicketPage {
+  list(filter: TicketFilter, page: PageRequest, now = new Date()): Promise<TicketPage> {
     return this.repo.list(filter, page, now);
   }
 
-  range(from: string, to: string): Ticket[] {
+  range(from: string, to: string): Promise<Ticket[]> {
     return this.repo.range(from, to);
+  }
+
+  /** Years a new deadline may reach without a holiday calendar file (shown to operators as a notice). */
+  calendarMissingYears(now = new Date()): number[] {
+    return missingCalendarYears(this.calendar, now);
   }
 
   departments(): string[] {
@@ -132,8 +137,8 @@ export class TicketService {
   }
 
   /** Moves an order through its life; the lifecycle rules decide, the repository refuses a stale status. */
-  transition(number: string, input: TicketCommandInput, by: Principal, now = new Date()): Ticket {
-    const t = this.get(number);
+  async transition(number: string, input: TicketCommandInput, by: Principal, now = new Date()): Promise<Ticket> {
+    const t = await this.get(number);
     let cmd: TicketCommand;
     if (input.action === 'recategorize') cmd = { ...input, department: this.deployment.departments[input.category]! };
     else if (input.action === 'dispatch' && input.department && !this.departments().includes(input.department)) throw new TicketError('invalid', `department: 「${input.department}」不是配置里的承办单位`);
@@ -143,8 +148,8 @@ export class TicketService {
   }
 
   /** A citizen sees an order only with its number and the last four digits of the phone given. */
-  statusFor(number: string, last4: string): Ticket {
-    const t = this.repo.get(number.trim().toUpperCase());
+  async statusFor(number: string, last4: string): Promise<Ticket> {
+    const t = await this.repo.get(number.trim().toUpperCase());
     if (!t || !/^\d{4}$/.test(last4) || !t.phone.endsWith(last4)) throw new TicketError('not_found', '没有找到这个工单：请核对工单号和手机号后四位');
     return t;
   }

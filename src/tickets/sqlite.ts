@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { segmentForSearch } from '../nlu/segmenter.js';
 import type { TicketChange } from './lifecycle.js';
 import { OPEN_STATUSES } from './lifecycle.js';
+import { COLUMNS, cstDate, NUMBER, searchBody, searchWords, toHistory, toTicket, type HistoryRow, type Row } from './rows.js';
 import { TicketError, type HistoryItem, type NewTicket, type PageRequest, type Ticket, type TicketFilter, type TicketPage, type TicketRepository } from './types.js';
 
 // Migrations run in order on open; PRAGMA user_version records how far a file has come.
@@ -36,91 +36,6 @@ const MIGRATIONS: string[] = [
   // The index row shares the order's rowid: a search joins on integers, never on the stored number (4x faster at 100k).
 ];
 
-interface Row {
-  number: string;
-  created_at: string;
-  updated_at: string;
-  channel: Ticket['channel'];
-  name: string | null;
-  phone: string;
-  address: string;
-  request_type: Ticket['requestType'];
-  content: string;
-  category: string;
-  department: string;
-  urgency: Ticket['urgency'];
-  consent: number;
-  deadline: string;
-  status: Ticket['status'];
-  reply: string | null;
-  satisfaction: string | null;
-  session_id: string | null;
-  callback_note: string | null;
-  return_reason: string | null;
-  supervised: number;
-  closed_at: string | null;
-  amount_yuan: number | null;
-  wage_arrears: number;
-  workers: number | null;
-  recovered_yuan: number | null;
-}
-
-const toTicket = (r: Row): Ticket => ({
-  number: r.number,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-  channel: r.channel,
-  name: r.name,
-  phone: r.phone,
-  address: r.address,
-  requestType: r.request_type,
-  content: r.content,
-  category: r.category,
-  department: r.department,
-  urgency: r.urgency,
-  consent: r.consent === 1,
-  deadline: r.deadline,
-  status: r.status,
-  reply: r.reply,
-  satisfaction: r.satisfaction,
-  sessionId: r.session_id ?? undefined,
-  callbackNote: r.callback_note,
-  returnReason: r.return_reason,
-  supervised: r.supervised === 1,
-  closedAt: r.closed_at,
-  amountYuan: r.amount_yuan,
-  wageArrears: r.wage_arrears === 1,
-  workers: r.workers,
-  recoveredYuan: r.recovered_yuan,
-});
-
-const COLUMNS: Record<keyof TicketChange['set'], string> = {
-  status: 'status',
-  department: 'department',
-  category: 'category',
-  reply: 'reply',
-  satisfaction: 'satisfaction',
-  callbackNote: 'callback_note',
-  returnReason: 'return_reason',
-  supervised: 'supervised',
-  closedAt: 'closed_at',
-  wageArrears: 'wage_arrears',
-  workers: 'workers',
-  recoveredYuan: 'recovered_yuan',
-};
-
-// Numbers read like 12345 practice: date of receipt (CST) and a daily sequence.
-const cstDate = (d: Date) => new Date(d.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10).replace(/-/g, '');
-const NUMBER = /^XF\d{12}$/;
-
-/** Search terms for the full-text index: jieba search-mode words, so 欠薪 finds 拖欠薪水's 欠薪 too. */
-export const searchBody = (t: Pick<Ticket, 'content' | 'address' | 'name'>) => segmentForSearch(`${t.content} ${t.address} ${t.name ?? ''}`).join(' ');
-
-function ftsQuery(q: string): string | null {
-  const words = [...new Set(segmentForSearch(q.trim()))].filter((w) => /[\p{L}\p{N}]/u.test(w)).slice(0, 8);
-  return words.length ? words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ') : null;
-}
-
 export class SqliteTicketRepository implements TicketRepository {
   private readonly db: Database.Database;
 
@@ -149,7 +64,7 @@ export class SqliteTicketRepository implements TicketRepository {
     }
   }
 
-  create(t: NewTicket & { deadline: string }, idempotencyKey?: string, now = new Date()): Ticket {
+  async create(t: NewTicket & { deadline: string }, idempotencyKey?: string, now = new Date()): Promise<Ticket> {
     const tx = this.db.transaction((): Ticket => {
       if (idempotencyKey) {
         const existing = this.db.prepare('SELECT * FROM tickets WHERE idempotency_key = ?').get(idempotencyKey) as Row | undefined;
@@ -172,40 +87,44 @@ export class SqliteTicketRepository implements TicketRepository {
       this.db
         .prepare(`INSERT INTO ticket_history (number, at, actor, action, from_status, to_status, note) VALUES (?, ?, ?, 'create', NULL, '待派单', NULL)`)
         .run(number, at, t.createdBy ?? `citizen:${t.channel}`);
-      return this.get(number)!;
+      return this.read(number)!;
     });
     return tx.immediate();
   }
 
-  findByIdempotencyKey(key: string): Ticket | undefined {
+  async findByIdempotencyKey(key: string): Promise<Ticket | undefined> {
     const row = this.db.prepare('SELECT * FROM tickets WHERE idempotency_key = ?').get(key) as Row | undefined;
     return row ? toTicket(row) : undefined;
   }
 
-  get(number: string): Ticket | undefined {
+  async get(number: string): Promise<Ticket | undefined> {
+    return this.read(number);
+  }
+
+  private read(number: string): Ticket | undefined {
     const row = this.db.prepare('SELECT * FROM tickets WHERE number = ?').get(number) as Row | undefined;
     return row ? toTicket(row) : undefined;
   }
 
-  update(number: string, change: TicketChange, actor: string, action: string, now = new Date()): Ticket {
+  async update(number: string, change: TicketChange, actor: string, action: string, now = new Date()): Promise<Ticket> {
     const tx = this.db.transaction((): Ticket => {
       const sets = Object.entries(change.set).map(([k]) => `${COLUMNS[k as keyof TicketChange['set']]} = @${k}`);
       const params: Record<string, unknown> = { number, from: change.fromStatus, at: now.toISOString() };
       for (const [k, v] of Object.entries(change.set)) params[k] = typeof v === 'boolean' ? (v ? 1 : 0) : v;
       const res = this.db.prepare(`UPDATE tickets SET ${[...sets, 'updated_at = @at'].join(', ')} WHERE number = @number AND status = @from`).run(params);
       if (res.changes !== 1) {
-        if (!this.get(number)) throw new TicketError('not_found', `没有工单 ${number}`);
+        if (!this.read(number)) throw new TicketError('not_found', `没有工单 ${number}`);
         throw new TicketError('conflict', `工单 ${number} 刚被别人改过，请刷新后再操作`);
       }
       this.db
         .prepare('INSERT INTO ticket_history (number, at, actor, action, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(number, params.at, actor, action, change.fromStatus, change.toStatus, change.note);
-      return this.get(number)!;
+      return this.read(number)!;
     });
     return tx.immediate();
   }
 
-  list(filter: TicketFilter, page: PageRequest, now = new Date()): TicketPage {
+  async list(filter: TicketFilter, page: PageRequest, now = new Date()): Promise<TicketPage> {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
     if (filter.status) (where.push('status = @status'), (params.status = filter.status));
@@ -217,8 +136,9 @@ export class SqliteTicketRepository implements TicketRepository {
       params.now = now.toISOString();
     }
     if (filter.q) {
-      const q = ftsQuery(filter.q);
-      if (!q) return { items: [], nextCursor: null, total: 0 };
+      const words = searchWords(filter.q);
+      if (!words.length) return { items: [], nextCursor: null, total: 0 };
+      const q = words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ');
       where.push('rowid IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH @q)');
       params.q = q;
     }
@@ -235,24 +155,15 @@ export class SqliteTicketRepository implements TicketRepository {
     return { items, nextCursor: rows.length > page.limit ? items[items.length - 1]!.number : null, total };
   }
 
-  range(from: string, to: string): Ticket[] {
+  async range(from: string, to: string): Promise<Ticket[]> {
     return (this.db.prepare('SELECT * FROM tickets WHERE created_at >= ? AND created_at < ? ORDER BY number').all(from, to) as Row[]).map(toTicket);
   }
 
-  history(number: string): HistoryItem[] {
-    return (
-      this.db.prepare('SELECT at, actor, action, from_status, to_status, note FROM ticket_history WHERE number = ? ORDER BY id').all(number) as {
-        at: string;
-        actor: string;
-        action: string;
-        from_status: HistoryItem['fromStatus'];
-        to_status: HistoryItem['toStatus'];
-        note: string | null;
-      }[]
-    ).map((h) => ({ at: h.at, actor: h.actor, action: h.action, fromStatus: h.from_status, toStatus: h.to_status, note: h.note }));
+  async history(number: string): Promise<HistoryItem[]> {
+    return (this.db.prepare('SELECT at, actor, action, from_status, to_status, note FROM ticket_history WHERE number = ? ORDER BY id').all(number) as HistoryRow[]).map(toHistory);
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.db.close();
   }
 }

@@ -53,22 +53,22 @@ export interface HistoryItem {
   note: string | null;
 }
 
-/** One repository interface per kind of data; SQLite is the embedded default. */
+/** One repository interface per kind of data: SQLite is the embedded default, PostgreSQL when DATABASE_URL is set. */
 export interface TicketRepository {
   /** Durable before it returns; the same idempotency key returns the first order, never a second. */
-  create(t: NewTicket & { deadline: string }, idempotencyKey?: string, now?: Date): Ticket;
-  get(number: string): Ticket | undefined;
-  findByIdempotencyKey(key: string): Ticket | undefined;
-  history(number: string): HistoryItem[];
+  create(t: NewTicket & { deadline: string }, idempotencyKey?: string, now?: Date): Promise<Ticket>;
+  get(number: string): Promise<Ticket | undefined>;
+  findByIdempotencyKey(key: string): Promise<Ticket | undefined>;
+  history(number: string): Promise<HistoryItem[]>;
   /**
    * Applies a change only if the order is still in `change.fromStatus` (two operators clicking at
    * once: the second gets a conflict, not a silent overwrite); the history row is in the same transaction.
    */
-  update(number: string, change: TicketChange, actor: string, action: string, now?: Date): Ticket;
-  list(filter: TicketFilter, page: PageRequest, now?: Date): TicketPage;
+  update(number: string, change: TicketChange, actor: string, action: string, now?: Date): Promise<Ticket>;
+  list(filter: TicketFilter, page: PageRequest, now?: Date): Promise<TicketPage>;
   /** Every order created in [from, to), for statistics and reports (bounded by the caller's range). */
-  range(from: string, to: string): Ticket[];
-  close(): void;
+  range(from: string, to: string): Promise<Ticket[]>;
+  close(): Promise<void>;
 }
 
 export interface TicketFilter {

@@ -16,11 +16,11 @@ export interface Correction {
 }
 
 export interface CorrectionStore {
-  add(c: Correction): void;
+  add(c: Correction): Promise<void>;
   /** Category labels as training history (JSONL rows {text, label}): confirmed predictions and corrections. */
-  categoryHistory(): { text: string; label: string }[];
-  suggestionVerdicts(): { right: number; wrong: number };
-  close(): void;
+  categoryHistory(): Promise<{ text: string; label: string }[]>;
+  suggestionVerdicts(): Promise<{ right: number; wrong: number }>;
+  close(): Promise<void>;
 }
 
 export class SqliteCorrectionStore implements CorrectionStore {
@@ -35,14 +35,14 @@ export class SqliteCorrectionStore implements CorrectionStore {
       kind TEXT NOT NULL, suggestion_id TEXT, verdict TEXT, predicted TEXT, corrected TEXT)`);
   }
 
-  add(c: Correction): void {
+  async add(c: Correction): Promise<void> {
     // Personal data never reaches training files: phones, ID and card numbers are masked on the way in.
     this.db
       .prepare('INSERT INTO corrections (at, actor, text, kind, suggestion_id, verdict, predicted, corrected) VALUES (@at, @actor, @text, @kind, @suggestionId, @verdict, @predicted, @corrected)')
       .run({ ...c, text: maskPii(c.text) });
   }
 
-  categoryHistory(): { text: string; label: string }[] {
+  async categoryHistory(): Promise<{ text: string; label: string }[]> {
     // The latest verdict per text wins: an operator who corrects a correction is not outvoted by it.
     const rows = this.db
       .prepare(`SELECT text, COALESCE(corrected, predicted) AS label FROM corrections WHERE kind = 'category' AND id IN (SELECT MAX(id) FROM corrections WHERE kind = 'category' GROUP BY text) ORDER BY id`)
@@ -50,12 +50,12 @@ export class SqliteCorrectionStore implements CorrectionStore {
     return rows.filter((r): r is { text: string; label: string } => r.label !== null);
   }
 
-  suggestionVerdicts(): { right: number; wrong: number } {
+  async suggestionVerdicts(): Promise<{ right: number; wrong: number }> {
     const rows = this.db.prepare(`SELECT verdict, COUNT(*) AS n FROM corrections WHERE kind = 'suggestion' GROUP BY verdict`).all() as { verdict: string; n: number }[];
     return { right: rows.find((r) => r.verdict === 'right')?.n ?? 0, wrong: rows.find((r) => r.verdict === 'wrong')?.n ?? 0 };
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.db.close();
   }
 }

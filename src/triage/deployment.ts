@@ -24,6 +24,8 @@ const CalendarSchema = z.object({
 export interface HolidayCalendar {
   holidays: Set<string>;
   workdays: Set<string>;
+  /** years with a file: outside them only weekends are known, so deadlines there are provisional */
+  years: Set<number>;
 }
 
 export function loadDeployment(file: string): Deployment {
@@ -34,11 +36,17 @@ export function loadDeployment(file: string): Deployment {
 
 /** All year files in knowledge/calendar merged: public holidays and the weekend days worked instead. */
 export function loadCalendar(dir = repoPath('knowledge', 'calendar')): HolidayCalendar {
-  const cal: HolidayCalendar = { holidays: new Set(), workdays: new Set() };
+  const cal: HolidayCalendar = { holidays: new Set(), workdays: new Set(), years: new Set() };
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.json'))) {
     const file = join(dir, f);
     const parsed = CalendarSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
     if (!parsed.success) throw ContentError.fromZod(file, parsed.error);
+    // A date typed into the wrong year's file would silently move someone's deadline.
+    const real = (d: string) => !Number.isNaN(Date.parse(d)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+    const stray = [...parsed.data.holidays, ...parsed.data.workdays].find((d) => !d.startsWith(`${parsed.data.year}-`) || !real(d));
+    if (stray) throw new ContentError(file, 'holidays/workdays', `"${stray}" is not a date of ${parsed.data.year}`);
+    if (cal.years.has(parsed.data.year)) throw new ContentError(file, 'year', `a second file for ${parsed.data.year}`);
+    cal.years.add(parsed.data.year);
     parsed.data.holidays.forEach((d) => cal.holidays.add(d));
     parsed.data.workdays.forEach((d) => cal.workdays.add(d));
   }

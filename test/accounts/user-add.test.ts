@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountService } from '../../src/accounts/service.js';
 import { SqliteAccountRepository } from '../../src/accounts/sqlite.js';
 import { repoPath } from '../../src/paths.js';
+import { PgAccountRepository } from '../../src/accounts/postgres.js';
+import { PgDatabase } from '../../src/storage/postgres.js';
+import { dropSchema, freshSchema, TEST_DATABASE_URL } from '../helpers/services.js';
 
 let dir: string;
 beforeAll(() => {
@@ -14,8 +17,8 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The command as documented, with the password piped on stdin. */
-const userAdd = (args: string[], stdin: string) =>
-  spawnSync('npx', ['tsx', 'src/cli/user-add.ts', ...args], { cwd: repoPath(), env: { ...process.env, DATA_DIR: dir }, input: stdin, encoding: 'utf8', timeout: 60_000 });
+const userAdd = (args: string[], stdin: string, env: NodeJS.ProcessEnv = { DATABASE_URL: '' }) =>
+  spawnSync('npx', ['tsx', 'src/cli/user-add.ts', ...args], { cwd: repoPath(), env: { ...process.env, DATA_DIR: dir, ...env }, input: stdin, encoding: 'utf8', timeout: 60_000 });
 
 describe('npm run user:add', () => {
   it('creates an account in DATA_DIR from a piped password, which then signs in', async () => {
@@ -38,9 +41,9 @@ describe('npm run user:add', () => {
     try {
       await expect(svc.signIn('wang', 'secret-pass-1', 'ip')).resolves.toMatchObject({ principal: { name: 'wang', role: 'supervisor' } });
       await expect(svc.signIn('wang', 'secret-pass-2', 'ip')).rejects.toMatchObject({ code: 'unauthenticated' });
-      expect(svc.auditLog({ target: 'wang' })).toMatchObject([{ actor: 'system', action: 'user_add', detail: 'supervisor' }]);
+      expect(await svc.auditLog({ target: 'wang' })).toMatchObject([{ actor: 'system', action: 'user_add', detail: 'supervisor' }]);
     } finally {
-      svc.close();
+      await svc.close();
     }
   });
 
@@ -52,7 +55,7 @@ describe('npm run user:add', () => {
     try {
       await expect(svc.signIn('李明', 'pass word 10', 'ip')).resolves.toMatchObject({ principal: { role: 'operator' } });
     } finally {
-      svc.close();
+      await svc.close();
     }
   });
 
@@ -71,5 +74,31 @@ describe('npm run user:add', () => {
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.stdout + r.stderr).not.toContain('secret-pass-1');
+  });
+});
+
+describe.skipIf(!TEST_DATABASE_URL)('npm run user:add with DATABASE_URL', () => {
+  it('creates the account in PostgreSQL, where every instance signs it in', async () => {
+    const schema = freshSchema();
+    const url = new URL(TEST_DATABASE_URL!);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    const db = await PgDatabase.connect(TEST_DATABASE_URL!, { schema });
+    try {
+      const ok = userAdd(['--name', 'pg_admin', '--role', 'admin'], 'secret-pass-pg\n', { DATABASE_URL: url.toString() });
+      expect(ok.stderr).toBe('');
+      expect(ok.status).toBe(0);
+      const svc = new AccountService(new PgAccountRepository(db));
+      await expect(svc.signIn('pg_admin', 'secret-pass-pg', 'ip')).resolves.toMatchObject({ principal: { role: 'admin' } });
+    } finally {
+      await db.close();
+      await dropSchema(schema);
+    }
+  });
+
+  it('an unreachable DATABASE_URL is a clear failure, not an account in SQLite', () => {
+    const bad = userAdd(['--name', 'ghost', '--role', 'operator'], 'secret-pass-1\n', { DATABASE_URL: 'postgres://x:pw@127.0.0.1:1/none' });
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain('PostgreSQL');
+    expect(bad.stderr).not.toContain(':pw@');
   });
 });

@@ -176,7 +176,7 @@ describe('the life of an order over the API', () => {
     const number = first.items[0]!.number;
     const revealed = (await (await op.get(`/api/tickets/${number}?reveal=1`)).json()) as { phone: string };
     expect(revealed.phone).toBe('13904451234');
-    expect(s.running.accounts.auditLog({ target: number }).some((e) => e.action === 'view_pii' && e.actor === 'op1')).toBe(true);
+    expect((await s.running.accounts.auditLog({ target: number })).some((e) => e.action === 'view_pii' && e.actor === 'op1')).toBe(true);
   });
 
   it('the dashboard counts orders and bot turns', async () => {

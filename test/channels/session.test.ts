@@ -93,7 +93,7 @@ describe('/api/session', () => {
       return { cookie: c, csrf: me.csrfToken };
     })();
     await fetch(`${s.url}/api/session`, { method: 'DELETE', headers: { Cookie: cookie, 'X-CSRF-Token': csrf } });
-    const actions = s.running.accounts.auditLog({ actor: 'sun' }).map((e) => e.action);
+    const actions = (await s.running.accounts.auditLog({ actor: 'sun' })).map((e) => e.action);
     expect(actions).toEqual(['sign_out', 'sign_in', 'sign_in_failed']);
   });
 

@@ -6,6 +6,7 @@ import type { Role } from '../../src/accounts/types.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { buildServer, type Running } from '../../src/server.js';
+import { openStores } from '../../src/storage/stores.js';
 import { testNlu } from './nlu.js';
 
 export interface TestServer {
@@ -18,12 +19,23 @@ export interface TestServer {
 /** Running servers by URL, so signIn(url, …) can create accounts in the right store. */
 const servers = new Map<string, Running>();
 
-/** The real server (Express + Botkit + SQLite) on a random loopback port, with its own data dir. */
-export async function startTestServer(): Promise<TestServer> {
+export interface TestServerOptions {
+  /** PostgreSQL and Redis instead of the embedded defaults (several servers may share them) */
+  databaseUrl?: string;
+  redisUrl?: string;
+  pgSchema?: string;
+  /** the conversation cookie's key: instances behind one load balancer share it */
+  sessionSecret?: string;
+}
+
+/** The real server (Express + Botkit; SQLite and memory unless told otherwise) on a random loopback port, with its own data dir. */
+export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'xiaofa-test-'));
-  const config = { ...loadConfig({}), port: 0, dataDir, logLevel: 'info' as const };
+  const config = { ...loadConfig({}), port: 0, dataDir, logLevel: 'info' as const, databaseUrl: opts.databaseUrl, redisUrl: opts.redisUrl, sessionSecret: opts.sessionSecret };
   const logs: string[] = [];
-  const running = buildServer(config, await testNlu(), createLogger('info', (l) => logs.push(l)));
+  const logger = createLogger('info', (l) => logs.push(l));
+  const stores = await openStores(config, { pg: opts.pgSchema ? { schema: opts.pgSchema, max: 4 } : undefined });
+  const running = await buildServer(config, await testNlu(), logger, stores);
   await new Promise<void>((resolve) => running.server.listen(0, '127.0.0.1', resolve));
   const { port } = running.server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

@@ -25,13 +25,16 @@ export function clearConsoleCookie(req: Request, res: Response): void {
 export function consoleSession(accounts: AccountService): RequestHandler {
   return (req, res, next) => {
     const token = readCookie(req.headers.cookie, CONSOLE_COOKIE);
-    const s = token === undefined ? undefined : accounts.authenticate(token);
-    if (s) {
-      res.locals.principal = s.principal;
-      res.locals.csrf = s.csrf;
-      res.locals.sessionToken = token;
-    }
-    next();
+    if (token === undefined) return next();
+    // A store that cannot be reached is a 5xx through the error handler, never a silent "signed out".
+    accounts.authenticate(token).then((s) => {
+      if (s) {
+        res.locals.principal = s.principal;
+        res.locals.csrf = s.csrf;
+        res.locals.sessionToken = token;
+      }
+      next();
+    }, next);
   };
 }
 
@@ -70,9 +73,7 @@ export function principalOf(res: Response): Principal {
 /** Console pages: to the login page without a session (coming back afterwards), 403 below the role. */
 export function pageGuard(accounts: AccountService, min: Role): RequestHandler {
   const session = consoleSession(accounts);
-  return (req, res, next) => {
-    // Usable on a router where consoleSession has not run yet.
-    if (res.locals.principal === undefined) session(req, res, () => undefined);
+  const guard: RequestHandler = (req, res, next) => {
     const p = res.locals.principal as Principal | undefined;
     if (!p) return res.redirect(302, `/console/login?next=${encodeURIComponent(req.originalUrl)}`);
     if (!roleAtLeast(p.role, min)) {
@@ -80,5 +81,10 @@ export function pageGuard(accounts: AccountService, min: Role): RequestHandler {
       return;
     }
     next();
+  };
+  // Usable on a router where consoleSession has not run yet.
+  return (req, res, next) => {
+    if (res.locals.principal !== undefined) return guard(req, res, next);
+    session(req, res, (err?: unknown) => (err ? next(err) : guard(req, res, next)));
   };
 }

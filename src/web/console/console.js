@@ -1064,6 +1064,9 @@
     meta.departments.forEach(function (v) { $('f-department').appendChild(option(v)); });
     fillSelect($('d-type'), meta.requestTypes);
     fillSelect($('d-category'), meta.categories);
+    if (meta.calendarMissingYears && meta.calendarMissingYears.length) {
+      $('calendar-notice').textContent = '节假日安排缺少 ' + meta.calendarMissingYears.join('、') + ' 年的数据：这些年份的办理期限只跳过周末，请管理员按国务院办公厅通知补充 knowledge/calendar。';
+    }
     document.body.setAttribute('data-ready', '1');
     transcript.focus();
   }

@@ -30,10 +30,10 @@ export function assistRouter(assist: AssistService, corrections: CorrectionStore
     res.json({ ...result, latencyMs: Math.round((performance.now() - started) * 10) / 10 });
   });
   // Right/wrong on a suggestion, or the category as it should have been: kept as labelled history.
-  r.post('/assist/feedback', requireRole('operator'), (req: Request, res: Response) => {
+  r.post('/assist/feedback', requireRole('operator'), async (req: Request, res: Response) => {
     const body = FeedbackBody.parse(req.body);
     const by = principalOf(res);
-    corrections.add({
+    await corrections.add({
       at: new Date().toISOString(),
       actor: by.name,
       text: body.text,
@@ -46,10 +46,10 @@ export function assistRouter(assist: AssistService, corrections: CorrectionStore
     res.status(204).end();
   });
   // `npm run train -- --history FILE` reads exactly this: one {text, label} per line.
-  r.get('/corrections.jsonl', requireRole('supervisor'), (_req: Request, res: Response) => {
+  r.get('/corrections.jsonl', requireRole('supervisor'), async (_req: Request, res: Response) => {
     const by = principalOf(res);
-    const rows = corrections.categoryHistory();
-    accounts.audit(by.name, 'export_history', 'corrections', `${rows.length} rows`);
+    const rows = await corrections.categoryHistory();
+    await accounts.audit(by.name, 'export_history', 'corrections', `${rows.length} rows`);
     res.type('application/x-ndjson; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="category-history.jsonl"');
     res.send(rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : ''));
   });

@@ -34,6 +34,7 @@ export function consoleRouter(accounts: AccountService, tickets: TicketService):
       statuses: STATUSES,
       requestTypes: REQUEST_TYPES,
       satisfaction: SATISFACTION,
+      calendarMissingYears: tickets.calendarMissingYears(),
       actions: Object.fromEntries(Object.entries(RULES).map(([a, rule]) => [a, { from: rule.from, to: rule.to, minRole: rule.minRole }])),
     });
   });

@@ -32,11 +32,11 @@ export function sessionRouter(accounts: AccountService): Router {
     res.json({ name: p.name, role: p.role, csrfToken: res.locals.csrf as string });
   });
   // Signing out twice, or with an expired session, is not an error; signing someone out needs their CSRF token.
-  r.delete('/', (req: Request, res: Response) => {
+  r.delete('/', async (req: Request, res: Response) => {
     const token = res.locals.sessionToken as string | undefined;
     if (token !== undefined) {
       if (!csrfValid(req, res)) throw csrfError();
-      accounts.signOut(token);
+      await accounts.signOut(token);
     }
     clearConsoleCookie(req, res);
     res.status(204).end();

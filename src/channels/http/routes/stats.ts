@@ -12,23 +12,24 @@ export const MonthQuery = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0
 
 export function statsRouter(tickets: TicketService, turns: TurnLog, accounts: AccountService): Router {
   const r = Router();
-  r.get('/stats', requireRole('operator'), (req: Request, res: Response) => {
+  r.get('/stats', requireRole('operator'), async (req: Request, res: Response) => {
     const { days } = DashboardQuery.parse(req.query);
     const now = new Date();
     const to = new Date(now.getTime() + 1000).toISOString();
     const from = new Date(now.getTime() - days * 86_400_000).toISOString();
-    res.json(dashboard(tickets.range(from, to), turns.stats(from, to), from, to, now));
+    const [orders, bot] = await Promise.all([tickets.range(from, to), turns.stats(from, to)]);
+    res.json(dashboard(orders, bot, from, to, now));
   });
-  r.get('/reports/monthly', requireRole('supervisor'), (req: Request, res: Response) => {
+  r.get('/reports/monthly', requireRole('supervisor'), async (req: Request, res: Response) => {
     const { month } = MonthQuery.parse(req.query);
     const { from, to } = monthRange(month);
-    res.json(monthlyReport(month, tickets.range(from, to)));
+    res.json(monthlyReport(month, await tickets.range(from, to)));
   });
-  r.get('/reports/monthly.csv', requireRole('supervisor'), (req: Request, res: Response) => {
+  r.get('/reports/monthly.csv', requireRole('supervisor'), async (req: Request, res: Response) => {
     const { month } = MonthQuery.parse(req.query);
     const { from, to } = monthRange(month);
-    const rows = tickets.range(from, to);
-    accounts.audit(principalOf(res).name, 'export_csv', month, `${rows.length} orders`);
+    const rows = await tickets.range(from, to);
+    await accounts.audit(principalOf(res).name, 'export_csv', month, `${rows.length} orders`);
     res.type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="xiaofa-${month}.csv"`);
     res.send(ticketsCsv(rows));
   });

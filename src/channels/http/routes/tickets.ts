@@ -84,8 +84,8 @@ export function ticketsRouter(tickets: TicketService, identity: Identity, accoun
     if (res.locals.principal) {
       const by = principalOf(res);
       const t = await tickets.create({ ...body, channel: 'console', createdBy: by.name }, key ? `console:${key}` : undefined);
-      accounts.audit(by.name, 'ticket.create', t.number, null);
-      res.status(201).json(operatorView(t, tickets, by.role, false));
+      await accounts.audit(by.name, 'ticket.create', t.number, null);
+      res.status(201).json(await operatorView(t, tickets, by.role, false));
       return;
     }
     const owner = identity.ensure(req, res);
@@ -93,10 +93,10 @@ export function ticketsRouter(tickets: TicketService, identity: Identity, accoun
     res.status(201).json(citizenView(t));
   });
 
-  r.get('/', operator, (req: Request, res: Response) => {
+  r.get('/', operator, async (req: Request, res: Response) => {
     const q = ListQuery.parse(req.query);
     const now = new Date();
-    const page = tickets.list(
+    const page = await tickets.list(
       { status: q.status, category: q.category, department: q.department, overdue: yes(q.overdue), supervised: yes(q.supervised), q: q.q?.trim() || undefined },
       { limit: q.limit, cursor: q.cursor || undefined },
       now,
@@ -104,33 +104,34 @@ export function ticketsRouter(tickets: TicketService, identity: Identity, accoun
     res.json({ items: page.items.map((t) => listView(t, now)), nextCursor: page.nextCursor, total: page.total });
   });
 
-  r.get('/:number', (req: Request, res: Response, next: NextFunction) => {
+  r.get('/:number', async (req: Request, res: Response, next: NextFunction) => {
     if (res.locals.principal) return operator(req, res, next);
     const last4 = String(req.query.phoneLast4 ?? req.get('X-Phone-Last4') ?? '');
     if (!last4) throw new HttpError(401, 'unauthenticated', 'give phoneLast4 (last four digits of the phone on the order), or sign in as an operator');
     if (!/^\d{4}$/.test(last4)) throw new HttpError(400, 'invalid_request', 'phoneLast4 must be four digits');
-    res.json(citizenView(tickets.statusFor(String(req.params.number), last4)));
-  }, (req: Request, res: Response) => {
+    res.json(citizenView(await tickets.statusFor(String(req.params.number), last4)));
+  }, async (req: Request, res: Response) => {
     const by = principalOf(res);
     const reveal = req.query.reveal === '1';
-    const t = tickets.get(String(req.params.number));
-    // Unmasked personal data is shown only on request, and each showing is audited.
-    if (reveal) accounts.audit(by.name, 'view_pii', t.number, 'phone, name');
-    res.json(operatorView(t, tickets, by.role, reveal));
+    const t = await tickets.get(String(req.params.number));
+    // Unmasked personal data is shown only on request, and each showing is audited before it is sent.
+    if (reveal) await accounts.audit(by.name, 'view_pii', t.number, 'phone, name');
+    res.json(await operatorView(t, tickets, by.role, reveal));
   });
 
-  r.patch('/:number', operator, (req: Request, res: Response) => {
+  r.patch('/:number', operator, async (req: Request, res: Response) => {
     const by = principalOf(res);
     const cmd = TicketCommandSchema.parse(req.body);
-    const t = tickets.transition(String(req.params.number), cmd, by);
-    accounts.audit(by.name, `ticket.${cmd.action}`, t.number, JSON.stringify(cmd).slice(0, 500));
-    res.json(operatorView(t, tickets, by.role, false));
+    const t = await tickets.transition(String(req.params.number), cmd, by);
+    await accounts.audit(by.name, `ticket.${cmd.action}`, t.number, JSON.stringify(cmd).slice(0, 500));
+    res.json(await operatorView(t, tickets, by.role, false));
   });
   return r;
 }
 
-function operatorView(t: Ticket, tickets: TicketService, role: Parameters<typeof allowedActions>[1], reveal: boolean) {
+async function operatorView(t: Ticket, tickets: TicketService, role: Parameters<typeof allowedActions>[1], reveal: boolean) {
   const now = new Date();
+  const history = await tickets.history(t.number);
   return {
     ...listView(t, now),
     content: reveal ? t.content : maskPii(t.content),
@@ -148,7 +149,7 @@ function operatorView(t: Ticket, tickets: TicketService, role: Parameters<typeof
     wageArrears: t.wageArrears,
     workers: t.workers,
     recoveredYuan: t.recoveredYuan,
-    history: tickets.history(t.number),
+    history,
     allowedActions: allowedActions(t, role),
   };
 }
