@@ -1,9 +1,5 @@
 import pg from 'pg';
-
-/** The storage layer's one error type: a store that cannot be reached or set up. */
-export class StorageError extends Error {
-  override name = 'StorageError';
-}
+import { redactUrl, StorageError } from './errors.js';
 
 // The same tables as the SQLite file, in PostgreSQL's types. Applied in order, each once, under a lock,
 // so several instances starting together do not race; xiaofa_migrations records how far a database has come.
@@ -114,17 +110,6 @@ export class PgDatabase {
 
   close(): Promise<void> {
     return this.pool.end();
-  }
-}
-
-/** A connection string without its password, for messages and logs. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(unparseable URL)';
   }
 }
 

@@ -1,5 +1,5 @@
 import { createClient } from 'redis';
-import { redactUrl, StorageError } from './postgres.js';
+import { redactUrl, StorageError } from './errors.js';
 
 export type Redis = ReturnType<typeof createClient>;
 

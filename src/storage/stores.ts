@@ -13,7 +13,8 @@ import { SqliteTicketRepository } from '../tickets/sqlite.js';
 import type { TicketRepository } from '../tickets/types.js';
 import { PgCorrectionStore } from '../triage/corrections-postgres.js';
 import { SqliteCorrectionStore, type CorrectionStore } from '../triage/corrections.js';
-import { PgDatabase, redactUrl, type PgOptions } from './postgres.js';
+import { redactUrl } from './errors.js';
+import { PgDatabase, type PgOptions } from './postgres.js';
 import { connectRedis } from './redis.js';
 
 /** Every store the product writes to, opened together and closed together. */

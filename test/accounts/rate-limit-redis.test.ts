@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisFailureLimiter } from '../../src/accounts/rate-limit-redis.js';
 import { connectRedis, type Redis } from '../../src/storage/redis.js';
-import { StorageError } from '../../src/storage/postgres.js';
+import { StorageError } from '../../src/storage/errors.js';
 import { freshPrefix, TEST_REDIS_URL } from '../helpers/services.js';
 
 describe.skipIf(!TEST_REDIS_URL)('failed sign-ins counted in Redis', () => {

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { PgDatabase, StorageError } from '../../src/storage/postgres.js';
+import { StorageError } from '../../src/storage/errors.js';
+import { PgDatabase } from '../../src/storage/postgres.js';
 import { PgTicketRepository } from '../../src/tickets/postgres.js';
 import { dropSchema, freshSchema, TEST_DATABASE_URL } from '../helpers/services.js';
 import { draft, ticketRepositoryContract } from './repository-contract.js';
