@@ -1,13 +1,6 @@
 import type { PgDatabase } from '../storage/postgres.js';
-import type { AccountRepository, AuditEntry, Role, SessionRecord, User } from './types.js';
-
-interface UserRow {
-  name: string;
-  role: Role;
-  password_hash: string;
-  created_at: string;
-  disabled: number;
-}
+import { toUser, type UserRow } from './rows.js';
+import type { AccountRepository, AuditEntry, SessionRecord, User } from './types.js';
 
 /** Accounts, sessions and the audit log in PostgreSQL (DATABASE_URL): a session signed in on one instance works on all. */
 export class PgAccountRepository implements AccountRepository {
@@ -24,7 +17,7 @@ export class PgAccountRepository implements AccountRepository {
   async findUser(name: string): Promise<User | undefined> {
     const { rows } = await this.db.query<UserRow>('SELECT name, role, password_hash, created_at, disabled FROM users WHERE name = $1', [name]);
     const r = rows[0];
-    return r && { name: r.name, role: r.role, passwordHash: r.password_hash, createdAt: r.created_at, disabled: r.disabled === 1 };
+    return r && toUser(r);
   }
 
   async createSession(s: SessionRecord): Promise<void> {

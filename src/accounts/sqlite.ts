@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AccountRepository, AuditEntry, Role, SessionRecord, User } from './types.js';
+import { toUser, type UserRow } from './rows.js';
+import type { AccountRepository, AuditEntry, SessionRecord, User } from './types.js';
 
 // Idempotent DDL, not PRAGMA user_version: that counter belongs to the tickets' migrations in the same file.
 const SCHEMA = `
@@ -12,13 +13,6 @@ CREATE TABLE IF NOT EXISTS audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT 
 CREATE INDEX IF NOT EXISTS audit_target ON audit(target);
 `;
 
-interface UserRow {
-  name: string;
-  role: Role;
-  password_hash: string;
-  created_at: string;
-  disabled: number;
-}
 interface SessionRow {
   token_hash: string;
   name: string;
@@ -53,7 +47,7 @@ export class SqliteAccountRepository implements AccountRepository {
 
   async findUser(name: string): Promise<User | undefined> {
     const r = this.userByName.get(name);
-    return r && { name: r.name, role: r.role, passwordHash: r.password_hash, createdAt: r.created_at, disabled: r.disabled === 1 };
+    return r && toUser(r);
   }
 
   async createSession(s: SessionRecord): Promise<void> {

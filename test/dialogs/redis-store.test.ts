@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RedisSessionStore } from '../../src/dialogs/redis-store.js';
-import { connectRedis, type Redis } from '../../src/storage/redis.js';
-import { freshPrefix, TEST_REDIS_URL } from '../helpers/services.js';
+import { freshPrefix, TEST_REDIS_URL, useTestRedis } from '../helpers/services.js';
 
 describe.skipIf(!TEST_REDIS_URL)('conversation state in Redis', () => {
-  let redis: Redis;
-  beforeAll(async () => {
-    redis = await connectRedis(TEST_REDIS_URL!);
-  });
-  afterAll(async () => {
-    await redis?.close();
-  });
+  const client = useTestRedis();
 
   it('one instance writes, another reads; delete ends it', async () => {
     const prefix = freshPrefix();
-    const a = new RedisSessionStore(redis, 60_000, prefix);
-    const b = new RedisSessionStore(redis, 60_000, prefix);
+    const a = new RedisSessionStore(client(), 60_000, prefix);
+    const b = new RedisSessionStore(client(), 60_000, prefix);
     await a.set('s1', { kind: 'status', step: 'last4', number: 'XF202611280001' });
     expect(await b.get('s1')).toEqual({ kind: 'status', step: 'last4', number: 'XF202611280001' });
     expect(await b.get('s2')).toBeUndefined();
@@ -24,7 +17,7 @@ describe.skipIf(!TEST_REDIS_URL)('conversation state in Redis', () => {
   });
 
   it('abandoned conversations expire', async () => {
-    const store = new RedisSessionStore(redis, 150, freshPrefix());
+    const store = new RedisSessionStore(client(), 150, freshPrefix());
     await store.set('s', { kind: 'status', step: 'number' });
     expect(await store.get('s')).toBeDefined();
     await new Promise((r) => setTimeout(r, 300));
@@ -33,8 +26,8 @@ describe.skipIf(!TEST_REDIS_URL)('conversation state in Redis', () => {
 
   it('a value it cannot read restarts the conversation instead of failing it', async () => {
     const prefix = freshPrefix();
-    await redis.set(`${prefix}bad`, '{not json');
-    expect(await new RedisSessionStore(redis, 60_000, prefix).get('bad')).toBeUndefined();
-    expect(await redis.get(`${prefix}bad`)).toBeNull();
+    await client().set(`${prefix}bad`, '{not json');
+    expect(await new RedisSessionStore(client(), 60_000, prefix).get('bad')).toBeUndefined();
+    expect(await client().get(`${prefix}bad`)).toBeNull();
   });
 });

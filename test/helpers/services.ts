@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import { connectRedis, type Redis } from '../../src/storage/redis.js';
 
 /**
  * PostgreSQL and Redis for the tests that need them (DESIGN §5): TEST_DATABASE_URL and TEST_REDIS_URL.
@@ -28,3 +30,15 @@ export async function dropSchema(schema: string): Promise<void> {
 
 /** A Redis key prefix per test run, for the same reason. */
 export const freshPrefix = () => `xf-test-${randomBytes(6).toString('hex')}:`;
+
+/** One Redis connection for a suite (opened before its tests, closed after): call inside the describe. */
+export function useTestRedis(): () => Redis {
+  let redis: Redis | undefined;
+  beforeAll(async () => {
+    redis = await connectRedis(TEST_REDIS_URL!);
+  });
+  afterAll(async () => {
+    await redis?.close();
+  });
+  return () => redis!;
+}
