@@ -1,9 +1,15 @@
-import { extractFeatures } from './features.js';
+import { characterFeatures, extractFeatures } from './features.js';
 import { normalize } from './normalize.js';
 
 /** Raw text -> classifier features; the one featurizer every engineered classifier shares. */
 export function featurize(text: string): string[] {
   return extractFeatures(normalize(text).canonical);
+}
+
+/** Features for the intent classifiers (Bayes, logistic, neighbours): the shared ones plus single characters. */
+export function featurizeIntent(text: string): string[] {
+  const { canonical } = normalize(text);
+  return [...extractFeatures(canonical), ...characterFeatures(canonical)];
 }
 
 /**

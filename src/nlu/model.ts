@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { featurize, featurizeMessage } from './featurize.js';
+import { featurize, featurizeIntent, featurizeMessage } from './featurize.js';
 import { classifyKnn, trainKnn, type KnnModel } from './knn.js';
 import { classifyLogistic, trainLogistic, type LogisticModel } from './logistic.js';
 import { classifyNaiveBayes, trainNaiveBayes, type NaiveBayesModel } from './naive-bayes.js';
@@ -9,7 +9,7 @@ import { NlpjsClassifier } from './nlpjs.js';
 import type { LabelledText } from './corpus.js';
 import type { Ranking } from './types.js';
 
-export const MODEL_VERSION = 8;
+export const MODEL_VERSION = 9;
 
 /** Everything the trained NLU needs at run time, in one JSON file under MODEL_DIR. */
 export interface NluModelData {
@@ -18,7 +18,7 @@ export interface NluModelData {
   /** hash of the corpora (and history) it learned from */
   corpusHash: string;
   intentToTopic: Record<string, string>;
-  intent: { nlpjs: unknown; nb: NaiveBayesModel; logistic: LogisticModel };
+  intent: { nlpjs: unknown; nb: NaiveBayesModel; logistic: LogisticModel; knn: KnnModel };
   topic: { nb: NaiveBayesModel; logistic: LogisticModel };
   category: CategoryModel;
   scam: LogisticModel;
@@ -41,6 +41,7 @@ const toSamples = (rows: LabelledText[]) => rows.map((r) => ({ label: r.label, f
 // in the eval report): alpha 0.1 and temperature 1 for Bayes inside the three-way intent ensemble.
 export const INTENT_NB = { uniformPriors: true, alpha: 0.1, temperature: 1 } as const;
 export const INTENT_LOGISTIC = { epochs: 20, learningRate: 0.3, l2: 1e-4 } as const;
+export const INTENT_KNN_K = 10;
 export const CLASSIFIER_NB_TEMPERATURE = 4;
 
 export interface CategoryModel {
@@ -94,7 +95,7 @@ export function trainScam(rows: LabelledText[]): LogisticModel {
 
 export async function trainModel(set: TrainingSet, corpusHash = ''): Promise<NluModelData> {
   const nlpjs = await NlpjsClassifier.train(set.intents, { featurizer: featurize });
-  const intentSamples = toSamples(set.intents);
+  const intentSamples = set.intents.map((r) => ({ label: r.label, features: featurizeIntent(r.text) }));
   const history = set.history ?? [];
   return {
     version: MODEL_VERSION,
@@ -105,6 +106,7 @@ export async function trainModel(set: TrainingSet, corpusHash = ''): Promise<Nlu
       nlpjs: nlpjs.toJSON(),
       nb: trainNaiveBayes(intentSamples, INTENT_NB),
       logistic: trainLogistic(intentSamples, INTENT_LOGISTIC),
+      knn: trainKnn(intentSamples, INTENT_KNN_K),
     },
     topic: trainTopic(set.topics),
     category: trainCategory(set.category, history),
@@ -156,22 +158,27 @@ export class Nlu {
   }
 
   /**
-   * Intent ranking: the mean of three classifiers over the same features: NLP.js's neural network,
-   * naive Bayes and logistic regression. Each misses different sentences (the network is sharp on
-   * seen words, Bayes smooth on unseen bigrams, the logistic model weighs the words that separate
-   * close intents); on the held-out fixtures the mean beat every single one and every pair.
+   * Intent ranking: the mean of four classifiers. NLP.js's neural network sees the shared features;
+   * naive Bayes, logistic regression and the ten nearest corpus sentences also see single
+   * characters. Each misses different sentences (the network is sharp on seen words, Bayes smooth
+   * on unseen bigrams, the logistic model weighs the words that separate close intents, the
+   * neighbours follow one close paraphrase). On the held-out fixtures the three-way mean over the
+   * shared features scored 0.923 (out of scope not answered 0.923); characters plus neighbours
+   * 0.933 (0.932), and 4 instead of 9 in-scope sentences handed off.
    */
-  async classifyIntent(text: string, features = featurize(text)): Promise<Ranking> {
+  async classifyIntent(text: string): Promise<Ranking> {
+    const features = featurizeIntent(text);
     const nn = await this.nlpjs.classify(text);
     const nb = classifyNaiveBayes(this.data.intent.nb, features);
     const lr = classifyLogistic(this.data.intent.logistic, features);
-    return mergeRankings([nn, nb, lr]);
+    const knn = classifyKnn(this.data.intent.knn, features);
+    return mergeRankings([nn, nb, lr, knn]);
   }
 
   async classify(text: string): Promise<NluResult> {
     const features = featurize(text);
     return {
-      intentRanking: await this.classifyIntent(text, features),
+      intentRanking: await this.classifyIntent(text),
       topicRanking: classifyTopic(this.data.topic, features),
       categoryRanking: classifyCategory(this.data.category, text),
       scamRanking: classifyLogistic(this.data.scam, features),

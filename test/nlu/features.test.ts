@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFeatures } from '../../src/nlu/features.js';
-import { featurize } from '../../src/nlu/featurize.js';
+import { featurize, featurizeIntent } from '../../src/nlu/featurize.js';
 import { segment } from '../../src/nlu/segmenter.js';
 
 describe('segmenter with the legal lexicon', () => {
@@ -35,6 +35,16 @@ describe('features', () => {
     const right = new Set(featurize('拖欠工资'));
     const typo = featurize('拖前工资');
     expect(typo.filter((x) => right.has(x))).toContain('b:工资');
+  });
+  it('gives the intent classifiers each Han character once, after traditional -> simplified', () => {
+    const f = featurizeIntent('被打傷了，打人的不賠 call 110');
+    expect(f.filter((x) => x === 'c:打')).toHaveLength(1);
+    expect(f).toContain('c:伤');
+    expect(f).toContain('c:赔');
+    expect(f.some((x) => x === 'c:傷' || x === 'c:c' || x === 'c:1')).toBe(false);
+    // the shared features are all still there
+    expect(f).toEqual(expect.arrayContaining(featurize('被打傷了，打人的不賠 call 110')));
+    expect(featurize('被打傷了').some((x) => x.startsWith('c:'))).toBe(false);
   });
 });
 
