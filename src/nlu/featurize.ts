@@ -1,15 +1,26 @@
+import { conceptFeatures } from './concepts.js';
 import { characterFeatures, extractFeatures } from './features.js';
 import { normalize } from './normalize.js';
 
-/** Raw text -> classifier features; the one featurizer every engineered classifier shares. */
+/** Raw text -> classifier features; what the scam and 12345-category classifiers share. */
 export function featurize(text: string): string[] {
   return extractFeatures(normalize(text).canonical);
 }
 
-/** Features for the intent classifiers (Bayes, logistic, neighbours): the shared ones plus single characters. */
+/**
+ * The shared features plus concept features (intents/lexicon/concepts.json): what the topic
+ * classifier and NLP.js's intent network see. Measured on topic-dev: 0.781 -> 0.795 with the topic
+ * classifier on concepts; for the network, 715 -> 716 of 755 held-out intents (mean over LR seeds).
+ */
+export function featurizeConcepts(text: string): string[] {
+  const { canonical } = normalize(text);
+  return [...extractFeatures(canonical), ...conceptFeatures(canonical)];
+}
+
+/** Features for the intent classifiers (Bayes, logistic, neighbours): concepts plus single characters. */
 export function featurizeIntent(text: string): string[] {
   const { canonical } = normalize(text);
-  return [...extractFeatures(canonical), ...characterFeatures(canonical)];
+  return [...extractFeatures(canonical), ...conceptFeatures(canonical), ...characterFeatures(canonical)];
 }
 
 /**

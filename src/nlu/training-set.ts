@@ -42,6 +42,6 @@ export function corpusHash(): string {
   };
   walk(repoPath('intents'));
   walk(repoPath('knowledge'));
-  h.update(readFileSync(repoPath('src', 'nlu', 'features.ts')));
+  for (const f of ['features.ts', 'featurize.ts', 'concepts.ts']) h.update(readFileSync(repoPath('src', 'nlu', f)));
   return h.digest('hex').slice(0, 16);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFeatures } from '../../src/nlu/features.js';
-import { featurize, featurizeIntent } from '../../src/nlu/featurize.js';
+import { featurize, featurizeConcepts, featurizeIntent } from '../../src/nlu/featurize.js';
 import { segment } from '../../src/nlu/segmenter.js';
 
 describe('segmenter with the legal lexicon', () => {
@@ -45,6 +45,16 @@ describe('features', () => {
     // the shared features are all still there
     expect(f).toEqual(expect.arrayContaining(featurize('被打傷了，打人的不賠 call 110')));
     expect(featurize('被打傷了').some((x) => x.startsWith('c:'))).toBe(false);
+  });
+  it('gives the topic and intent classifiers a shared concept feature for two words of one thing, and not the scam/category ones', () => {
+    const wife = featurizeConcepts('我媳妇要离婚');
+    const spouse = featurizeConcepts('我老婆要离婚');
+    const shared = wife.filter((x) => x.startsWith('k:') && spouse.includes(x));
+    expect(shared.length).toBeGreaterThan(0);
+    // the words themselves differ, so without concepts these two would share no word feature for the spouse
+    expect(wife.filter((x) => x.startsWith('w:') && spouse.includes(x))).not.toContain('w:媳妇');
+    expect(featurizeIntent('我媳妇要离婚')).toEqual(expect.arrayContaining(shared));
+    expect(featurize('我媳妇要离婚').some((x) => x.startsWith('k:'))).toBe(false);
   });
 });
 
