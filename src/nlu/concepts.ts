@@ -11,7 +11,8 @@ const ConceptsSchema = z.object({
 });
 
 interface ConceptIndex {
-  pattern: RegExp | null;
+  /** words by their first character, longest first */
+  byFirst: Map<string, string[]>;
   conceptOf: Map<string, string>;
 }
 
@@ -28,7 +29,7 @@ export function loadConcepts(): ConceptIndex {
 }
 
 export function readConcepts(file: string): ConceptIndex {
-  if (!existsSync(file)) return { pattern: null, conceptOf: new Map() };
+  if (!existsSync(file)) return { byFirst: new Map(), conceptOf: new Map() };
   const parsed = ConceptsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success) throw ContentError.fromZod(file, parsed.error);
   const conceptOf = new Map<string, string>();
@@ -39,15 +40,28 @@ export function readConcepts(file: string): ConceptIndex {
       conceptOf.set(w, id);
     }
   }
-  // Longest first, so that 劳务合同 is found before a shorter word inside it.
-  const words = [...conceptOf.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return { pattern: words.length ? new RegExp(words.join('|'), 'g') : null, conceptOf };
+  // Longest first, so that 劳务合同 is found before a shorter word inside it. A scan by first
+  // character instead of one regular expression of 2,700 alternatives: the regex made a 500-character
+  // classification ten times slower (bench: long p50 3.4 -> 30 ms).
+  const byFirst = new Map<string, string[]>();
+  for (const w of [...conceptOf.keys()].sort((a, b) => b.length - a.length)) {
+    const first = w[0]!;
+    const list = byFirst.get(first);
+    if (list) list.push(w);
+    else byFirst.set(first, [w]);
+  }
+  return { byFirst, conceptOf };
 }
 
 /** `k:<concept>` once for each concept whose words occur in the (canonical) text. */
 export function conceptFeatures(canonical: string, concepts = loadConcepts()): string[] {
-  if (!concepts.pattern) return [];
   const found = new Set<string>();
-  for (const m of canonical.matchAll(concepts.pattern)) found.add(`k:${concepts.conceptOf.get(m[0])!}`);
+  for (let i = 0; i < canonical.length; ) {
+    const word = concepts.byFirst.get(canonical[i]!)?.find((w) => canonical.startsWith(w, i));
+    if (word) {
+      found.add(`k:${concepts.conceptOf.get(word)!}`);
+      i += word.length;
+    } else i += 1;
+  }
   return [...found];
 }

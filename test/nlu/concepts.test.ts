@@ -7,7 +7,7 @@ describe('concept lists', () => {
   it('the shipped lists load, and every word belongs to exactly one concept', () => {
     const c = loadConcepts();
     expect(c.conceptOf.size).toBeGreaterThan(500);
-    expect(c.pattern).not.toBeNull();
+    expect(c.byFirst.size).toBeGreaterThan(100);
   });
   it('a word listed under two concepts fails with the file and both concept ids', () => {
     const file = repoPath('test', 'fixtures', 'lexicon', 'concepts-word-in-two-concepts.json');
@@ -27,6 +27,23 @@ describe('concept lists', () => {
     expect(ding).toHaveLength(1);
     expect(dingOrder).toHaveLength(1);
     expect(ding[0]).not.toBe(dingOrder[0]);
+  });
+  it('keeps every confusable pair of the issue in different concepts', () => {
+    const pairs: [string, string][] = [['定金', '订金'], ['罚款', '罚金'], ['拘留', '拘役'], ['抚养费', '扶养费'], ['扶养费', '赡养费'], ['借款', '借用'], ['工伤', '人身损害'], ['劳动合同', '劳务合同']];
+    for (const [a, b] of pairs) {
+      const fa = conceptFeatures(a);
+      const fb = conceptFeatures(b);
+      expect(fa, a).toHaveLength(1);
+      expect(fb, b).toHaveLength(1);
+      expect(fa[0], `${a} / ${b}`).not.toBe(fb[0]);
+    }
+  });
+  it('takes the longest word at each position, and finds words anywhere in a sentence', () => {
+    const c = readConcepts(repoPath('test', 'fixtures', 'lexicon', 'concepts-longest-first.json'));
+    expect(conceptFeatures('签了劳务合同', c)).toEqual(['k:service_contract']);
+    expect(conceptFeatures('签了劳务', c)).toEqual(['k:labour_service']);
+    expect(conceptFeatures('去年签了劳务合同，今年又签了劳务', c).sort()).toEqual(['k:labour_service', 'k:service_contract']);
+    expect(conceptFeatures('没有', c)).toEqual([]);
   });
   it('reports each concept once, however often its words occur', () => {
     const f = conceptFeatures('老婆老婆老婆');
