@@ -13,14 +13,29 @@ export function featurize(text: string): string[] {
  * alone: 0.781 -> 0.795; for the network, +1 to +2 of 755 held-out intents (mean over LR seeds).
  */
 export function featurizeConcepts(text: string): string[] {
-  const { canonical } = normalize(text);
-  return [...extractFeatures(canonical), ...conceptFeatures(canonical)];
+  return featureViews(text).concepts;
 }
 
 /** Features for the intent classifiers (Bayes, logistic, neighbours): concepts plus single characters. */
 export function featurizeIntent(text: string): string[] {
+  return featureViews(text).intent;
+}
+
+export interface FeatureViews {
+  /** words, bigrams, shapes: the scam and category classifiers */
+  shared: string[];
+  /** shared + concepts: the topic classifier and the intent network */
+  concepts: string[];
+  /** shared + concepts + single characters: intent Bayes, logistic, neighbours */
+  intent: string[];
+}
+
+/** All three feature sets from one normalisation and one segmentation (a classification needs each). */
+export function featureViews(text: string): FeatureViews {
   const { canonical } = normalize(text);
-  return [...extractFeatures(canonical), ...conceptFeatures(canonical), ...characterFeatures(canonical)];
+  const shared = extractFeatures(canonical);
+  const concepts = [...shared, ...conceptFeatures(canonical)];
+  return { shared, concepts, intent: [...concepts, ...characterFeatures(canonical)] };
 }
 
 /**
