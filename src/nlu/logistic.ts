@@ -14,6 +14,8 @@ export interface LogisticOptions {
   learningRate?: number;
   l2?: number;
   seed?: number;
+  /** share of a sample's features hidden from it in each epoch (0: none) */
+  dropout?: number;
 }
 
 /**
@@ -46,13 +48,18 @@ export function trainLogistic(samples: Sample[], options: LogisticOptions = {}):
   let rng = options.seed ?? 7;
   const rand = () => ((rng = (rng * 1103515245 + 12345) % 2147483648) / 2147483648);
   const p = new Float64Array(K);
+  const dropout = options.dropout ?? 0;
+  const keep = (x: number[]) => {
+    const kept = x.filter(() => rand() >= dropout);
+    return kept.length ? kept : x;
+  };
   for (let epoch = 0; epoch < epochs; epoch += 1) {
     for (let i = order.length - 1; i > 0; i -= 1) {
       const j = Math.floor(rand() * (i + 1));
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
     for (const di of order) {
-      const d = docs[di]!;
+      const d = dropout > 0 ? { y: docs[di]!.y, x: keep(docs[di]!.x) } : docs[di]!;
       // Feature weights are scaled by 1/sqrt(n) so long texts do not saturate the softmax.
       const scale = 1 / Math.sqrt(Math.max(1, d.x.length));
       let max = -Infinity;

@@ -9,7 +9,7 @@ import { NlpjsClassifier } from './nlpjs.js';
 import type { LabelledText } from './corpus.js';
 import type { Ranking } from './types.js';
 
-export const MODEL_VERSION = 10;
+export const MODEL_VERSION = 11;
 
 /** Everything the trained NLU needs at run time, in one JSON file under MODEL_DIR. */
 export interface NluModelData {
@@ -40,7 +40,10 @@ const toSamples = (rows: LabelledText[], featurizer = featurize) => rows.map((r)
 // Settings chosen on the held-out intent fixtures and the out-of-scope set (scratch sweeps summarised
 // in the eval report): alpha 0.1 and temperature 1 for Bayes inside the three-way intent ensemble.
 export const INTENT_NB = { uniformPriors: true, alpha: 0.1, temperature: 1 } as const;
-export const INTENT_LOGISTIC = { epochs: 20, learningRate: 0.3, l2: 1e-4 } as const;
+// Dropout 0.4 (each sample loses 40 % of its features in each epoch): held-out intents 0.944 -> 0.950
+// (logistic alone 0.906 -> 0.930), topic unchanged (0.801); on topic, scam and category its own
+// logistic models moved by less than 0.005 either way, so they keep none.
+export const INTENT_LOGISTIC = { epochs: 20, learningRate: 0.3, l2: 1e-4, dropout: 0.4 } as const;
 export const INTENT_KNN_K = 10;
 export const CLASSIFIER_NB_TEMPERATURE = 4;
 
