@@ -157,8 +157,10 @@ export async function evaluate(opts: EvalOptions): Promise<EvalResult> {
 
   const all = { preds: [] as Prediction[], times: [] as number[] };
   const base = { preds: [] as Prediction[], times: [] as number[] };
+  let firstPredict: Predictor | undefined;
   for (const run of runs) {
     const { predict, toLabel } = await engineeredPredictor(task, run.set);
+    firstPredict ??= predict;
     const r = await predictAll(task, run.test, predict, toLabel);
     all.preds.push(...r.preds);
     all.times.push(...r.times);
@@ -169,7 +171,7 @@ export async function evaluate(opts: EvalOptions): Promise<EvalResult> {
     }
   }
   const result: EvalResult = summarize(task, mode, all.preds, all.times);
-  if (task === 'intent' && opts.oosRows?.length) Object.assign(result, await outOfScopeStudy(runs[0]!.set, data, opts.oosRows));
+  if (task === 'intent' && opts.oosRows?.length) Object.assign(result, await outOfScopeStudy(firstPredict!, data, opts.oosRows));
   if (opts.baseline) result.baseline = { ...summarize(task, `stock NLP.js (@nlpjs/lang-zh as shipped), ${mode}`, base.preds, base.times) };
   return result;
 }
@@ -177,10 +179,10 @@ export async function evaluate(opts: EvalOptions): Promise<EvalResult> {
 const SWEEP = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6];
 
 /** How the decision treats out-of-scope sentences, and how the out-of-scope threshold trades off. */
-async function outOfScopeStudy(set: TrainingSet, inScope: EvalRow[], oosRows: EvalRow[]): Promise<Pick<EvalResult, 'oos' | 'sweep'>> {
-  const nlu = Nlu.fromData(await trainModel(set));
-  const inRank = await Promise.all(inScope.map(async (r) => ({ row: r, ranking: await nlu.classifyIntent(r.text) })));
-  const oosRank = await Promise.all(oosRows.map(async (r) => ({ row: r, ranking: await nlu.classifyIntent(r.text) })));
+// The model the in-scope rows were scored with (intent is never cross-validated), not a second one.
+async function outOfScopeStudy(predict: Predictor, inScope: EvalRow[], oosRows: EvalRow[]): Promise<Pick<EvalResult, 'oos' | 'sweep'>> {
+  const inRank = await Promise.all(inScope.map(async (r) => ({ row: r, ranking: await predict(r.text) })));
+  const oosRank = await Promise.all(oosRows.map(async (r) => ({ row: r, ranking: await predict(r.text) })));
   const decideFor = (x: { row: EvalRow; ranking: Ranking }, t: Thresholds) => decide(x.ranking, () => searchFor(x.row.text), t);
   const decisions = oosRank.map((o) => ({ o, d: decideFor(o, THRESHOLDS) }));
   const answered = decisions.filter((x) => x.d.kind === 'answer');
