@@ -1,4 +1,5 @@
 import { softmaxRanking } from './naive-bayes.js';
+import { dropFeatures, indexSamples, seededRandom, shuffle } from './sgd.js';
 import type { Ranking, Sample } from './types.js';
 
 /**
@@ -38,20 +39,9 @@ const round = (x: number) => Math.round(x * 1e4) / 1e4;
 /** Plain SGD on the softmax loss; deterministic for a given seed (shuffling, dropout, initial vectors). */
 export function trainEmbeddingBag(samples: Sample[], options: EmbeddingBagOptions = {}): EmbeddingBagModel {
   const { dim: D, epochs, learningRate, dropout, seed } = { ...EMBEDDING_BAG_DEFAULTS, ...options };
-  let state = seed;
-  const rand = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const labels = [...new Set(samples.map((s) => s.label))].sort();
+  const rand = seededRandom(seed);
+  const { labels, features: featureIndex, docs } = indexSamples(samples);
   const K = labels.length;
-  const labelIndex = new Map(labels.map((l, i) => [l, i]));
-  const featureIndex = new Map<string, number>();
-  const docs = samples.map((s) => ({
-    y: labelIndex.get(s.label)!,
-    x: [...new Set(s.features)].map((f) => {
-      let i = featureIndex.get(f);
-      if (i === undefined) featureIndex.set(f, (i = featureIndex.size));
-      return i;
-    }),
-  }));
   const vectors = new Float32Array(featureIndex.size * D);
   for (let i = 0; i < vectors.length; i += 1) vectors[i] = (rand() - 0.5) / D;
   const output = new Float32Array(K * D);
@@ -63,16 +53,12 @@ export function trainEmbeddingBag(samples: Sample[], options: EmbeddingBagOption
   const steps = epochs * docs.length;
   let step = 0;
   for (let epoch = 0; epoch < epochs; epoch += 1) {
-    for (let i = order.length - 1; i > 0; i -= 1) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffle(order, rand);
     for (const di of order) {
       const doc = docs[di]!;
       const lr = learningRate * (1 - step / steps);
       step += 1;
-      let x = dropout > 0 ? doc.x.filter(() => rand() >= dropout) : doc.x;
-      if (!x.length) x = doc.x;
+      const x = dropFeatures(doc.x, dropout, rand);
       hidden.fill(0);
       for (const f of x) for (let k = 0; k < D; k += 1) hidden[k]! += vectors[f * D + k]!;
       for (let k = 0; k < D; k += 1) hidden[k]! /= x.length;

@@ -1,4 +1,5 @@
 import { softmaxRanking } from './naive-bayes.js';
+import { dropFeatures, indexSamples, seededRandom, shuffle } from './sgd.js';
 import type { Ranking, Sample } from './types.js';
 
 export interface LogisticModel {
@@ -27,45 +28,28 @@ export function trainLogistic(samples: Sample[], options: LogisticOptions = {}):
   const epochs = options.epochs ?? 30;
   const lr = options.learningRate ?? 0.5;
   const l2 = options.l2 ?? 1e-4;
-  const labels = [...new Set(samples.map((s) => s.label))].sort();
+  const { labels, features: featureIndex, docs } = indexSamples(samples);
   const K = labels.length;
-  const index = new Map(labels.map((l, i) => [l, i]));
-  const featureIndex = new Map<string, number>();
-  const docs = samples.map((s) => ({
-    y: index.get(s.label)!,
-    x: [...new Set(s.features)].map((f) => {
-      let i = featureIndex.get(f);
-      if (i === undefined) featureIndex.set(f, (i = featureIndex.size));
-      return i;
-    }),
-  }));
   const F = featureIndex.size;
   const W = new Float64Array(F * K);
   const G = new Float64Array(F * K).fill(1e-8);
   const b = new Float64Array(K);
   const gb = new Float64Array(K).fill(1e-8);
   const order = docs.map((_, i) => i);
-  let rng = options.seed ?? 7;
-  const rand = () => ((rng = (rng * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = seededRandom(options.seed ?? 7);
   const p = new Float64Array(K);
   const dropout = options.dropout ?? 0;
-  const keep = (x: number[]) => {
-    const kept = x.filter(() => rand() >= dropout);
-    return kept.length ? kept : x;
-  };
   for (let epoch = 0; epoch < epochs; epoch += 1) {
-    for (let i = order.length - 1; i > 0; i -= 1) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffle(order, rand);
     for (const di of order) {
-      const d = dropout > 0 ? { y: docs[di]!.y, x: keep(docs[di]!.x) } : docs[di]!;
+      const d = docs[di]!;
+      const x = dropFeatures(d.x, dropout, rand);
       // Feature weights are scaled by 1/sqrt(n) so long texts do not saturate the softmax.
-      const scale = 1 / Math.sqrt(Math.max(1, d.x.length));
+      const scale = 1 / Math.sqrt(Math.max(1, x.length));
       let max = -Infinity;
       for (let k = 0; k < K; k += 1) {
         let s = b[k]!;
-        for (const f of d.x) s += W[f * K + k]! * scale;
+        for (const f of x) s += W[f * K + k]! * scale;
         p[k] = s;
         if (s > max) max = s;
       }
@@ -75,7 +59,7 @@ export function trainLogistic(samples: Sample[], options: LogisticOptions = {}):
         const g = p[k]! / sum - (k === d.y ? 1 : 0);
         gb[k]! += g * g;
         b[k]! -= (lr * g) / Math.sqrt(gb[k]!);
-        for (const f of d.x) {
+        for (const f of x) {
           const idx = f * K + k;
           const gw = g * scale + l2 * W[idx]!;
           G[idx]! += gw * gw;
